@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh Debian machine, then runs every test.
+# This is the README's test command and exactly what CI (.ci/run) runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  echo "== installing Debian's Chromium (Playwright cannot download browsers here)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "== npm ci"
+npm ci --no-audit --no-fund
+
+echo "== typecheck"
+npm run typecheck
+
+echo "== unit tests (vitest, Node)"
+npx vitest run
+
+echo "== build"
+npx vite build
+
+echo "== browser tests (Playwright, Debian Chromium: wasm and webgpu projects)"
+npx playwright test

@@ -1,0 +1,127 @@
+// Contracts shared by the engine, the pipeline and the worker. Kept free of DOM and
+// onnxruntime imports so every layer (and Node tests) can depend on them.
+
+/** Progress of one file read (download or disk). `total` is unknown when the server sends no length. */
+export interface FileProgress {
+  path: string;
+  loaded: number;
+  total?: number;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: FileProgress) => void;
+}
+
+/**
+ * One model folder, wherever it lives (same-origin `models/<id>/`, a hub URL, files the user
+ * picked, a directory in Node tests). Paths are relative to the folder root, e.g.
+ * `config.json` or `onnx/encoder_model_quantized.onnx`.
+ */
+export interface FileSource {
+  /** Shown to users and put into error messages, e.g. `models/tiny-bart` or a URL. */
+  readonly id: string;
+  /** Resolves with the whole file; rejects with a ModelFileError naming the path when missing/broken. */
+  read(path: string, opts?: ReadOptions): Promise<Uint8Array>;
+  /** True when the file exists; used to discover the layout and the dtypes present. */
+  has(path: string): Promise<boolean>;
+}
+
+/** Error that always names the file (and the source) it is about. */
+export class ModelFileError extends Error {
+  constructor(
+    readonly sourceId: string,
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${sourceId}/${path}: ${problem}`);
+    this.name = 'ModelFileError';
+  }
+}
+
+export type Backend = 'webgpu' | 'wasm';
+export type BackendChoice = Backend | 'auto';
+/** dtype suffixes of transformers.js / Optimum exports: fp32 has none, q8 is `_quantized`. */
+export type Dtype = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'q4f16' | 'bnb4';
+
+/** Decoding options, named as in Hugging Face `generation_config.json` so its defaults drop in. */
+export interface GenerationOptions {
+  max_length?: number;
+  max_new_tokens?: number;
+  min_length?: number;
+  min_new_tokens?: number;
+  do_sample?: boolean;
+  num_beams?: number;
+  length_penalty?: number;
+  early_stopping?: boolean | 'never';
+  num_return_sequences?: number;
+  temperature?: number;
+  top_k?: number;
+  top_p?: number;
+  seed?: number;
+  repetition_penalty?: number;
+  no_repeat_ngram_size?: number;
+  /** Token-id sequences that must never be produced. */
+  bad_words_ids?: number[][];
+  /** Plain-text form of bad words, tokenized by the engine. */
+  bad_words?: string[];
+}
+
+/** One decoding step's output for the best (or only) hypothesis. */
+export interface TokenEvent {
+  /** New token ids appended in this step. */
+  ids: number[];
+  /** Text newly complete after this step; never a partial UTF-8 character. May be ''. */
+  text: string;
+  /** 1-based count of generated tokens so far. */
+  step: number;
+}
+
+export interface GenerationTimings {
+  /** Encoder (seq2seq) or prefill (decoder-only) time. */
+  encodeMs: number;
+  /** From the call to the first generated token. */
+  firstTokenMs: number;
+  totalMs: number;
+  newTokens: number;
+  /** Decode rate after the first token. */
+  tokensPerSecond: number;
+}
+
+export interface GeneratedSequence {
+  ids: number[];
+  text: string;
+  score?: number;
+}
+
+export interface GenerationResult {
+  ids: number[];
+  text: string;
+  /** All returned sequences (num_return_sequences), best first. */
+  sequences: GeneratedSequence[];
+  stopReason: 'eos' | 'length' | 'aborted';
+  timings: GenerationTimings;
+  backend: Backend;
+  /** Set when WebGPU failed mid-run and the engine continued on WASM. */
+  fellBack?: { from: Backend; reason: string };
+}
+
+export interface GenerateHooks {
+  signal?: AbortSignal;
+  onToken?: (ev: TokenEvent) => void;
+}
+
+export type ModelKind = 'seq2seq' | 'causal';
+
+/** What the pipeline and worker need from a loaded model; the engine's model classes implement it. */
+export interface TextGenerator {
+  readonly kind: ModelKind;
+  readonly backend: Backend;
+  /** Maximum number of input tokens the model accepts (encoder input or prompt budget). */
+  readonly maxInputTokens: number;
+  countTokens(text: string): number;
+  /** Defaults read from generation_config.json. */
+  readonly defaults: GenerationOptions;
+  generate(input: string, options: GenerationOptions, hooks?: GenerateHooks): Promise<GenerationResult>;
+  dispose(): Promise<void>;
+}
