@@ -1,0 +1,68 @@
+// The seam between the decoding algorithms (greedy, beam, sampling, logits processors; pure
+// TypeScript, testable with fake models) and the ONNX model runners (seq2seq, decoder-only).
+import type { GenerationOptions, TokenEvent } from '../types';
+
+/**
+ * A model the decoding loop can drive one step at a time. Rows are hypotheses (beams or
+ * sequences). The runner owns the KV cache; `parents` tells it how to reorder the cache rows
+ * before this step.
+ */
+export interface StepModel {
+  readonly vocabSize: number;
+  /**
+   * Feed `tokens[r]` (the new token ids of row r; on the first call the whole start sequence)
+   * and return the logits of the last position of every row, one Float32Array of vocabSize each.
+   * `parents[r]` is the row of the previous call whose cache row r continues; null on the first
+   * call. `parents.length` may differ from the previous row count (e.g. 1 row expands to N beams).
+   */
+  step(tokens: number[][], parents: number[] | null, signal?: AbortSignal): Promise<Float32Array[]>;
+}
+
+/** Token ids and length rules the loop needs, taken from config.json / generation_config.json. */
+export interface SpecialTokens {
+  eosTokenIds: number[];
+  padTokenId?: number;
+  forcedBosTokenId?: number;
+  forcedEosTokenId?: number;
+}
+
+export interface DecodeRequest {
+  model: StepModel;
+  /** Sequence every hypothesis starts from: decoder start ids (seq2seq) or the prompt (decoder-only). */
+  start: number[];
+  /**
+   * How many tokens of `start` count towards max_length/min_length, as in Hugging Face:
+   * seq2seq counts the decoder start token, decoder-only counts the whole prompt.
+   */
+  countedStartLength: number;
+  options: GenerationOptions;
+  special: SpecialTokens;
+  signal?: AbortSignal;
+  /** Called as tokens of the best hypothesis become final (each step for greedy/sampling). */
+  onToken?: (ev: Omit<TokenEvent, 'text'>) => void;
+}
+
+export interface DecodedSequence {
+  /** Generated ids only (start excluded). */
+  ids: number[];
+  /** Beam score (length-penalised sum of log-probs) or sum of log-probs. */
+  score: number;
+}
+
+export interface DecodeResult {
+  sequences: DecodedSequence[];
+  stopReason: 'eos' | 'length' | 'aborted';
+}
+
+/** Implemented in ./decode.ts: validates options (throwing GenerationOptionError) and runs the search. */
+export type Decode = (req: DecodeRequest) => Promise<DecodeResult>;
+
+export class GenerationOptionError extends Error {
+  constructor(
+    readonly option: string,
+    message: string,
+  ) {
+    super(`Invalid generation option "${option}": ${message}`);
+    this.name = 'GenerationOptionError';
+  }
+}
