@@ -35,7 +35,10 @@ export interface DecodeRequest {
    * seq2seq counts the decoder start token, decoder-only counts the whole prompt.
    */
   countedStartLength: number;
+  /** The caller's options; they override `defaults` key by key. */
   options: GenerationOptions;
+  /** Defaults from generation_config.json (see readGenerationConfig); HF defaults fill the rest. */
+  defaults?: GenerationOptions;
   special: SpecialTokens;
   signal?: AbortSignal;
   /** Called as tokens of the best hypothesis become final (each step for greedy/sampling). */

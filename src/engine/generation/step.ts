@@ -1,0 +1,32 @@
+// Calling the StepModel: shape checks and abort handling shared by every search.
+import type { StepModel } from './contract';
+
+/** Marker returned instead of logits when the signal aborted the step. */
+export const ABORTED = Symbol('aborted');
+
+export async function callStep(
+  model: StepModel,
+  tokens: number[][],
+  parents: number[] | null,
+  signal: AbortSignal | undefined,
+): Promise<Float32Array[] | typeof ABORTED> {
+  if (signal?.aborted) return ABORTED;
+  let rows: Float32Array[];
+  try {
+    rows = await model.step(tokens, parents, signal);
+  } catch (err) {
+    // A runner may reject with its own AbortError; the signal, not the error type, decides.
+    if (signal?.aborted) return ABORTED;
+    throw err;
+  }
+  if (signal?.aborted) return ABORTED;
+  if (rows.length !== tokens.length) {
+    throw new Error(`StepModel returned ${rows.length} logit rows for ${tokens.length} input rows`);
+  }
+  for (const r of rows) {
+    if (r.length !== model.vocabSize) {
+      throw new Error(`StepModel returned ${r.length} logits per row, expected vocabSize ${model.vocabSize}`);
+    }
+  }
+  return rows;
+}
