@@ -104,6 +104,11 @@ export interface GenerationResult {
   backend: Backend;
   /** Set when WebGPU failed mid-run and the engine continued on WASM. */
   fellBack?: { from: Backend; reason: string };
+  /**
+   * Set when the input exceeded maxInputTokens and was cut to fit (the pipeline chunks before
+   * calling, so this is a safety net, not a way to summarize long text).
+   */
+  truncated?: { inputTokens: number; keptTokens: number };
 }
 
 export interface GenerateHooks {

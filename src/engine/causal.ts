@@ -1,0 +1,69 @@
+// Decoder-only runner (Qwen2, Llama, Mistral, Phi-3, Gemma...): prompt prefill, then one token per
+// step, with attention_mask and position_ids kept in step with the cache (GQA shapes from config).
+import type { CausalSpec } from './config';
+import type { StepModel } from './generation/contract';
+import { KvCache, causalPastNames, presentName } from './kvCache';
+import type { OrtFeeds } from './ort';
+import type { ModelSession, Runtime } from './session';
+import { boolScalar, int64Fill, int64Tensor, lastLogits, release, type FloatType } from './tensors';
+
+export function causalGpuOutputs(spec: CausalSpec): string[] {
+  return causalPastNames(spec.layers).map(presentName);
+}
+
+export class CausalRunner implements StepModel {
+  readonly vocabSize: number;
+  private readonly cache: KvCache;
+  private readonly names: string[];
+
+  constructor(
+    private readonly rt: Runtime,
+    private readonly session: ModelSession,
+    private readonly spec: CausalSpec,
+    private readonly floatType: FloatType,
+  ) {
+    this.cache = new KvCache(rt.ort);
+    this.names = causalPastNames(spec.layers);
+    this.vocabSize = spec.vocabSize ?? 0;
+  }
+
+  async step(tokens: number[][], parents: number[] | null): Promise<Float32Array[]> {
+    const ort = this.rt.ort;
+    const rows = tokens.length;
+    const len = tokens[0]?.length ?? 0;
+    if (!rows || !len || tokens.some((t) => t.length !== len)) {
+      throw new Error('CausalRunner.step: every row needs the same, non-zero number of new tokens');
+    }
+    const first = this.cache.isEmpty;
+    if (first) {
+      this.cache.fillEmpty(this.names, rows, this.spec.kvHeads, this.spec.headDim, this.floatType);
+    } else {
+      if (!parents || parents.length !== rows) throw new Error('CausalRunner.step: parents must name a row for every row');
+      await this.cache.reorder(parents);
+    }
+    const past = this.cache.length;
+    const positions: number[] = [];
+    for (let r = 0; r < rows; r++) for (let i = 0; i < len; i++) positions.push(past + i);
+    const feeds: OrtFeeds = {
+      input_ids: int64Tensor(ort, tokens.flat(), [rows, len]),
+      // No padding: all rows share one length, so the mask is all ones over past + new tokens.
+      attention_mask: int64Fill(ort, 1, [rows, past + len]),
+      position_ids: int64Tensor(ort, positions, [rows, len]),
+      ...this.cache.feeds(),
+    };
+    // Optional inputs of some exports: only the last position's logits are needed.
+    if (this.session.hasInput('num_logits_to_keep')) feeds.num_logits_to_keep = int64Tensor(ort, [1], []);
+    if (this.session.hasInput('logits_to_keep')) feeds.logits_to_keep = int64Tensor(ort, [1], []);
+    if (this.session.hasInput('use_cache_branch')) feeds.use_cache_branch = boolScalar(ort, !first);
+    const out = await this.session.run(feeds, ['logits', ...this.names.map(presentName)]);
+    this.cache.update(out, this.names);
+    this.cache.length = past + len;
+    const logits = await lastLogits(out.logits);
+    release(out.logits);
+    return logits;
+  }
+
+  dispose(): void {
+    this.cache.dispose();
+  }
+}

@@ -1,0 +1,77 @@
+// Keeps a generation alive when WebGPU fails mid-run: ORT only falls back at session creation, so
+// on a failed run we build the sessions on WASM, recompute the cache for every row's tokens so far
+// and answer the same step, letting the decoding loop carry on as if nothing happened.
+import type { Backbone, Runner } from './backbone';
+import type { StepModel } from './generation/contract';
+import { describe } from './session';
+import type { Backend } from './types';
+
+export interface FallbackHost {
+  /** The backbone in use now; replaced after a fallback. */
+  current(): Backbone;
+  /** Builds (once) the WASM backbone and makes it current; returns it. */
+  fallBack(reason: string): Promise<Backbone>;
+}
+
+export class ResilientStepModel implements StepModel {
+  readonly vocabSize: number;
+  /** Every row's tokens so far (start included), to rebuild the cache elsewhere. */
+  private rows: number[][] = [];
+  private runner: Runner;
+  fellBack?: { from: Backend; reason: string };
+  /** Duration of the first step (the prefill of decoder-only models). */
+  firstStepMs?: number;
+
+  private constructor(
+    private readonly host: FallbackHost,
+    private readonly encoderIds: readonly number[],
+    runner: Runner,
+    vocabSize: number,
+  ) {
+    this.runner = runner;
+    this.vocabSize = vocabSize;
+  }
+
+  /** Starts a runner on the current backbone, falling back when even that (e.g. the encoder) fails. */
+  static async start(host: FallbackHost, encoderIds: readonly number[], vocabSize: number): Promise<ResilientStepModel> {
+    let fellBack: ResilientStepModel['fellBack'];
+    let runner: Runner;
+    const bb = host.current();
+    try {
+      runner = await bb.startRunner(encoderIds);
+    } catch (e) {
+      if (bb.runtime.backend !== 'webgpu') throw e;
+      const reason = `WebGPU run failed: ${describe(e)}`;
+      runner = await (await host.fallBack(reason)).startRunner(encoderIds);
+      fellBack = { from: 'webgpu', reason };
+    }
+    const m = new ResilientStepModel(host, encoderIds, runner, vocabSize);
+    m.fellBack = fellBack;
+    return m;
+  }
+
+  async step(tokens: number[][], parents: number[] | null, signal?: AbortSignal): Promise<Float32Array[]> {
+    const next = parents ? parents.map((p, r) => [...this.rows[p], ...tokens[r]]) : tokens.map((t) => [...t]);
+    const t0 = performance.now();
+    let logits: Float32Array[];
+    try {
+      logits = await this.runner.step(tokens, parents, signal);
+    } catch (e) {
+      if (this.host.current().runtime.backend !== 'webgpu') throw e;
+      const reason = `WebGPU run failed: ${describe(e)}`;
+      this.fellBack ??= { from: 'webgpu', reason };
+      const wasm = await this.host.fallBack(reason);
+      this.runner.dispose();
+      this.runner = await wasm.startRunner(this.encoderIds);
+      // One pass over each row's whole history rebuilds the cache and gives this step's logits.
+      logits = await this.runner.step(next, null, signal);
+    }
+    this.firstStepMs ??= performance.now() - t0;
+    this.rows = next;
+    return logits;
+  }
+
+  dispose(): void {
+    this.runner.dispose();
+  }
+}

@@ -1,0 +1,222 @@
+// The TextGenerator the pipeline and worker use: text in, streamed text out, for both model kinds.
+import type { FallbackHost } from './fallback';
+import { ResilientStepModel } from './fallback';
+import type { ChatMessage, ChatTemplate } from './chat';
+import type { ModelSpec } from './config';
+import { StreamingDetokenizer } from './detokenizer';
+import type { Decode, SpecialTokens } from './generation/contract';
+import type { TextTokenizer } from './tokenizer';
+import type {
+  Backend,
+  GenerateHooks,
+  GenerationOptions,
+  GenerationResult,
+  ModelKind,
+  TextGenerator,
+} from './types';
+
+export interface GeneratorParts {
+  spec: ModelSpec;
+  tokenizer: TextTokenizer;
+  chat?: ChatTemplate;
+  systemPrompt?: string;
+  special: SpecialTokens;
+  defaults: GenerationOptions;
+  /** Input limit (seq2seq) or prompt budget (decoder-only), in tokens. */
+  maxInputTokens: number;
+  /** Longest sequence the model can attend over (decoder positions), if known. */
+  contextTokens?: number;
+  vocabSize: number;
+  host: FallbackHost & { dispose(): Promise<void> };
+  decode: Decode;
+}
+
+interface PreparedInput {
+  /** Encoder input (seq2seq) or nothing. */
+  encoderIds: number[];
+  start: number[];
+  countedStartLength: number;
+  truncated?: { inputTokens: number; keptTokens: number };
+}
+
+const now = () => performance.now();
+
+export class Generator implements TextGenerator {
+  readonly kind: ModelKind;
+  readonly maxInputTokens: number;
+  readonly defaults: GenerationOptions;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly p: GeneratorParts) {
+    this.kind = p.spec.kind;
+    this.maxInputTokens = p.maxInputTokens;
+    this.defaults = Object.freeze({ ...p.defaults });
+  }
+
+  get backend(): Backend {
+    return this.p.host.current().runtime.backend;
+  }
+
+  /** Tokens the model sees for `text`: with specials and the T5 prefix or the chat template. */
+  countTokens(text: string): number {
+    return this.modelIds(text).length;
+  }
+
+  /** The exact prompt text a decoder-only model receives for `input` (chat template applied). */
+  promptText(input: string): string {
+    if (this.p.spec.kind === 'seq2seq') return this.p.spec.inputPrefix + input;
+    if (!this.p.chat) return input;
+    const messages: ChatMessage[] = [];
+    if (this.p.systemPrompt) messages.push({ role: 'system', content: this.p.systemPrompt });
+    messages.push({ role: 'user', content: input });
+    return this.p.chat.render(messages);
+  }
+
+  private modelIds(input: string): number[] {
+    // A rendered chat template already holds its special tokens, as in apply_chat_template.
+    const addSpecials = this.p.spec.kind === 'seq2seq' || !this.p.chat;
+    return this.p.tokenizer.encode(this.promptText(input), addSpecials);
+  }
+
+  /**
+   * Inputs over maxInputTokens are TRUNCATED (the pipeline chunks beforehand, so this is a safety
+   * net) and the result says so in `truncated`. Seq2seq keeps the special tokens around the cut;
+   * decoder-only cuts the user text and re-renders the template.
+   */
+  private prepare(input: string): PreparedInput {
+    const tok = this.p.tokenizer;
+    let ids = this.modelIds(input);
+    const max = this.maxInputTokens;
+    let truncated: PreparedInput['truncated'];
+    if (ids.length > max) {
+      truncated = { inputTokens: ids.length, keptTokens: max };
+      if (this.p.spec.kind === 'seq2seq') {
+        const tail = specialTail(ids, tok.encode(this.p.spec.inputPrefix, true));
+        ids = [...ids.slice(0, max - tail.length), ...ids.slice(ids.length - tail.length)];
+      } else {
+        const content = tok.encode(input, false);
+        let keep = content.length - (ids.length - max);
+        while (keep > 0 && ids.length > max) {
+          ids = this.modelIds(tok.decode(content.slice(0, keep), false));
+          keep -= Math.max(1, ids.length - max);
+        }
+        truncated.keptTokens = ids.length;
+      }
+    }
+    if (this.p.spec.kind === 'seq2seq') {
+      return { encoderIds: ids, start: [this.p.spec.decoderStartTokenId], countedStartLength: 1, truncated };
+    }
+    return { encoderIds: [], start: ids, countedStartLength: ids.length, truncated };
+  }
+
+  generate(input: string, options: GenerationOptions = {}, hooks: GenerateHooks = {}): Promise<GenerationResult> {
+    // One generation at a time: the sessions and their caches are not re-entrant.
+    const run = this.queue.then(() => this.run(input, options, hooks));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(input: string, options: GenerationOptions, hooks: GenerateHooks): Promise<GenerationResult> {
+    const t0 = now();
+    const { signal, onToken } = hooks;
+    const prepared = this.prepare(input);
+    const opts = this.resolveOptions(options, prepared.start.length);
+    const model = await ResilientStepModel.start(this.p.host, prepared.encoderIds, this.p.vocabSize);
+    const tEncoded = now();
+    const detok = new StreamingDetokenizer({ decode: (ids) => this.p.tokenizer.decode(ids, true) });
+    const streamed: number[] = [];
+    let firstTokenAt: number | undefined;
+    let lastStep = 0;
+    let result;
+    try {
+      result = await this.p.decode({
+        model,
+        start: prepared.start,
+        countedStartLength: prepared.countedStartLength,
+        options: opts,
+        special: this.p.special,
+        signal,
+        onToken: (ev) => {
+          firstTokenAt ??= now();
+          streamed.push(...ev.ids);
+          lastStep = ev.step;
+          const text = detok.push(ev.ids);
+          onToken?.({ ...ev, text });
+        },
+      });
+    } finally {
+      model.dispose();
+    }
+    const tEnd = now();
+    const best = result.sequences[0] ?? { ids: [], score: 0 };
+    // Beam search may settle its best hypothesis only at the end: stream whatever was not streamed.
+    const missing = startsWith(best.ids, streamed) ? best.ids.slice(streamed.length) : [];
+    let rest = missing.length ? detok.push(missing) : '';
+    rest += detok.flush();
+    if (rest || missing.length) onToken?.({ ids: missing, text: rest, step: lastStep + missing.length });
+    const text = startsWith(best.ids, streamed) ? detok.text : this.p.tokenizer.decode(best.ids, true);
+    const newTokens = best.ids.length;
+    const firstMs = (firstTokenAt ?? tEnd) - t0;
+    const afterFirst = (tEnd - (firstTokenAt ?? tEnd)) / 1000;
+    const out: GenerationResult = {
+      ids: best.ids,
+      text,
+      sequences: result.sequences.map((s, i) => ({
+        ids: s.ids,
+        text: i === 0 ? text : this.p.tokenizer.decode(s.ids, true),
+        score: s.score,
+      })),
+      stopReason: result.stopReason,
+      timings: {
+        encodeMs: this.kind === 'seq2seq' ? tEncoded - t0 : (model.firstStepMs ?? 0),
+        firstTokenMs: firstMs,
+        totalMs: tEnd - t0,
+        newTokens,
+        tokensPerSecond: newTokens > 1 && afterFirst > 0 ? (newTokens - 1) / afterFirst : 0,
+      },
+      backend: this.backend,
+    };
+    if (model.fellBack) out.fellBack = model.fellBack;
+    if (prepared.truncated) out.truncated = prepared.truncated;
+    return out;
+  }
+
+  /** Defaults from the model, the caller's options on top, capped to what the model can attend. */
+  private resolveOptions(options: GenerationOptions, startLength: number): GenerationOptions {
+    const opts: GenerationOptions = { ...this.p.defaults, ...options };
+    if (options.bad_words?.length) {
+      const tok = this.p.tokenizer;
+      const seqs = options.bad_words.flatMap((w) => [tok.encode(w, false), tok.encode(` ${w}`, false)]);
+      const uniq = new Map(seqs.filter((s) => s.length).map((s) => [s.join(','), s]));
+      opts.bad_words_ids = [...(opts.bad_words_ids ?? []), ...uniq.values()];
+    }
+    delete opts.bad_words;
+    const ctx = this.p.contextTokens;
+    if (ctx !== undefined) {
+      // Decoder-only counts the prompt in the context; seq2seq's decoder positions start at 0.
+      const used = this.kind === 'causal' ? startLength : 0;
+      if (opts.max_new_tokens !== undefined) opts.max_new_tokens = Math.max(1, Math.min(opts.max_new_tokens, ctx - used));
+      if (opts.max_length !== undefined || opts.max_new_tokens === undefined) {
+        opts.max_length = Math.min(opts.max_length ?? ctx, ctx);
+      }
+    }
+    return opts;
+  }
+
+  async dispose(): Promise<void> {
+    await this.queue;
+    await this.p.host.dispose();
+  }
+}
+
+function startsWith(a: readonly number[], prefix: readonly number[]): boolean {
+  return prefix.length <= a.length && prefix.every((x, i) => a[i] === x);
+}
+
+/** The special ids the post-processor appends (e.g. </s>), found by encoding an empty input. */
+function specialTail(ids: readonly number[], empty: readonly number[]): number[] {
+  let lead = 0;
+  while (lead < empty.length && empty[lead] === ids[lead]) lead++;
+  const tail = empty.slice(lead);
+  return startsWith(ids.slice(ids.length - tail.length), tail) ? tail : [];
+}

@@ -1,0 +1,9 @@
+// Public API of the engine: load a model folder, generate text. Everything else is internal.
+export { loadModel, type LoadOptions, type LoadedModel } from './load';
+export { planBackend, type BackendPlan, type GpuLike } from './backend';
+export { DTYPE_SUFFIX, listDtypes, resolveLayout, type OnnxLayout } from './modelFolder';
+export { StreamingDetokenizer } from './detokenizer';
+export { InjectedFault, type FaultInjection } from './session';
+export type { OrtModule } from './ort';
+export { GenerationOptionError } from './generation/contract';
+export * from './types';

@@ -1,0 +1,88 @@
+// The KV cache between decoder steps: past_key_values.* tensors named as in Optimum exports,
+// reordered by row for beam search, with GPU-resident tensors released as soon as they are replaced.
+import type { OrtModule, OrtTensor } from './ort';
+import { floatZeros, gatherRows, release, type FloatType } from './tensors';
+
+/** Cache entry names of one layer: seq2seq has self ("decoder") and cross ("encoder") attention. */
+export function seq2seqPastNames(layers: number, which: 'decoder' | 'encoder' | 'both'): string[] {
+  const parts = which === 'both' ? ['decoder', 'encoder'] : [which];
+  const out: string[] = [];
+  for (let i = 0; i < layers; i++) {
+    for (const p of parts) out.push(`past_key_values.${i}.${p}.key`, `past_key_values.${i}.${p}.value`);
+  }
+  return out;
+}
+
+export function causalPastNames(layers: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < layers; i++) out.push(`past_key_values.${i}.key`, `past_key_values.${i}.value`);
+  return out;
+}
+
+export function presentName(pastName: string): string {
+  return pastName.replace(/^past_key_values\./, 'present.');
+}
+
+/** Layer indexes named by past_key_values.N.* inputs (or present.N.* outputs) of a graph. */
+export function cacheLayerIndexes(names: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (const n of names) {
+    const m = /^(?:past_key_values|present)\.(\d+)\./.exec(n);
+    if (m) out.add(Number(m[1]));
+  }
+  return out;
+}
+
+export class KvCache {
+  private entries = new Map<string, OrtTensor>();
+  /** Sequence length the self-attention cache holds. */
+  length = 0;
+
+  constructor(private readonly ort: OrtModule) {}
+
+  get rows(): number {
+    const first = this.entries.values().next().value;
+    return first ? first.dims[0] : 0;
+  }
+
+  get isEmpty(): boolean {
+    return this.entries.size === 0;
+  }
+
+  /** Zero-length past ([rows, heads, 0, headDim]) for the first step of a graph that needs one. */
+  fillEmpty(names: readonly string[], rows: number, heads: number, headDim: number, type: FloatType): void {
+    for (const n of names) this.entries.set(n, floatZeros(this.ort, type, [rows, heads, 0, headDim]));
+  }
+
+  feeds(): Record<string, OrtTensor> {
+    return Object.fromEntries(this.entries);
+  }
+
+  /** Takes present.* outputs for `names` as the next past, releasing what they replace. */
+  update(outputs: Record<string, OrtTensor>, names: readonly string[]): void {
+    for (const n of names) {
+      const t = outputs[presentName(n)];
+      if (!t) throw new Error(`graph produced no ${presentName(n)}`);
+      const old = this.entries.get(n);
+      if (old !== t) release(old);
+      this.entries.set(n, t);
+    }
+  }
+
+  /** Row r of the new cache continues row parents[r] of the old one (beam search, 1 -> N expansion). */
+  async reorder(parents: readonly number[]): Promise<void> {
+    const next = new Map<string, OrtTensor>();
+    for (const [n, t] of this.entries) {
+      const g = await gatherRows(this.ort, t, parents);
+      if (g !== t) release(t);
+      next.set(n, g);
+    }
+    this.entries = next;
+  }
+
+  dispose(): void {
+    for (const t of this.entries.values()) release(t);
+    this.entries.clear();
+    this.length = 0;
+  }
+}
