@@ -10,6 +10,11 @@ export interface Decoder {
 }
 
 const REPLACEMENT = '\uFFFD';
+/**
+ * Hugging Face's clean_up_tokenization rewrites these across token boundaries (" n't" -> "n't"),
+ * so a trailing start of one of them is not final yet.
+ */
+const CLEANUP_PATTERNS = [' .', ' ?', ' !', ' ,', " ' ", " n't", " 'm", " 's", " 've", " 're"];
 /** Tokens kept as left context when the window moves: enough for any decoder rule we know. */
 const KEEP_TOKENS = 4;
 const MAX_WINDOW = 16;
@@ -29,8 +34,7 @@ export class StreamingDetokenizer {
     for (const id of newIds) this.ids.push(id);
     const text = this.decoder.decode(this.ids.slice(this.start));
     if (text.endsWith(REPLACEMENT)) return '';
-    let stable = text.length;
-    while (stable > this.windowEmitted && /\s/.test(text[stable - 1])) stable--;
+    const stable = text.length - heldTail(text);
     if (stable <= this.windowEmitted) return '';
     const delta = text.slice(this.windowEmitted, stable);
     this.windowEmitted = stable;
@@ -65,12 +69,28 @@ export class StreamingDetokenizer {
 
   private moveWindow(text: string): void {
     if (this.ids.length - this.start <= MAX_WINDOW) return;
-    const next = this.ids.length - KEEP_TOKENS;
-    const nextText = this.decoder.decode(this.ids.slice(next));
     const held = text.length - this.windowEmitted;
-    // Only move when the shorter window reads as the tail of the longer one (same spacing).
-    if (nextText.length < held || !text.endsWith(nextText)) return;
-    this.start = next;
-    this.windowEmitted = nextText.length - held;
+    // Move only to a start where the shorter window reads as the tail of the longer one: not in
+    // the middle of a multi-byte character, same spacing. Try a few starts, nearest first.
+    for (let next = this.ids.length - KEEP_TOKENS; next > this.start && next >= this.ids.length - 2 * MAX_WINDOW; next--) {
+      const nextText = this.decoder.decode(this.ids.slice(next));
+      if (nextText.length >= held && text.endsWith(nextText) && !nextText.startsWith(REPLACEMENT)) {
+        this.start = next;
+        this.windowEmitted = nextText.length - held;
+        return;
+      }
+    }
   }
+}
+
+/** Characters at the end of `text` that the next token may still change. */
+function heldTail(text: string): number {
+  let ws = 0;
+  while (ws < text.length && /\s/.test(text[text.length - 1 - ws])) ws++;
+  let pattern = 0;
+  for (let k = 1; k <= 3 && k <= text.length; k++) {
+    const tail = text.slice(-k);
+    if (CLEANUP_PATTERNS.some((p) => p.length > k && p.startsWith(tail))) pattern = k;
+  }
+  return Math.max(ws, pattern);
 }

@@ -57,7 +57,8 @@ export class ResilientStepModel implements StepModel {
     try {
       logits = await this.runner.step(tokens, parents, signal);
     } catch (e) {
-      if (this.host.current().runtime.backend !== 'webgpu') throw e;
+      // An aborted generation needs no rescue; anything not on WebGPU has nowhere to fall back to.
+      if (signal?.aborted || this.host.current().runtime.backend !== 'webgpu') throw e;
       const reason = `WebGPU run failed: ${describe(e)}`;
       this.fellBack ??= { from: 'webgpu', reason };
       const wasm = await this.host.fallBack(reason);

@@ -29,6 +29,7 @@ export class TextTokenizer {
 
   /** Text of `ids`, special tokens skipped. */
   decode(ids: readonly number[], skipSpecialTokens = true): string {
+    if (!ids.length) return '';
     return this.tok.decode(ids as number[], { skip_special_tokens: skipSpecialTokens });
   }
 
