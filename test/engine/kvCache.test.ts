@@ -66,10 +66,11 @@ describe.each(['tiny-bart', 'tiny-bart-split', 'tiny-t5', 'tiny-qwen2'])('%s', (
     await runner.step([[a], [b]], [0, 0]);
     const [rowB, rowA] = await runner.step([[31], [37]], [1, 0]);
     runner.dispose();
-    for (const [got, hist] of [
+    const expected: [Float32Array, number[]][] = [
       [rowB, [...start, b, 31]],
       [rowA, [...start, a, 37]],
-    ] as const) {
+    ];
+    for (const [got, hist] of expected) {
       const fresh = await backbone.startRunner(enc);
       const [want] = await fresh.step([hist], null);
       fresh.dispose();
