@@ -1,0 +1,276 @@
+// Abstractive summaries of papers longer than the model's input: summarize chunks (map), merge
+// partial summaries until they fit one pass (reduce), and stream only that last pass. Every stage
+// checks the AbortSignal; cancelling returns what exists, marked partial.
+import type { GenerationOptions, TextGenerator } from '../../engine/types';
+import { chunkSections, type ChunkSection } from '../chunking';
+import { rankSentences } from '../extractive/rank';
+import { removeCitations } from '../extractive/styles';
+import { terms } from '../extractive/terms';
+import { paperSentences, selectSections } from '../selection';
+import { splitSentences } from '../sentences';
+import type { Paper, SummaryEvent, SummaryOutcome, SummaryRequest } from '../types';
+import { buildInput, LENGTH_PRESETS, MAP_LENGTH, promptOverhead, type PromptContext, type Stage } from './prompts';
+
+export interface AbstractiveOptions {
+  generator: TextGenerator;
+  signal?: AbortSignal;
+  onEvent?: (ev: SummaryEvent) => void;
+  /**
+   * Pre-select salient sentences with the extractive ranker before the model reads them.
+   * 'auto' (default) does so only when the paper would need more than `maxMapChunks` chunks.
+   */
+  extractFirst?: boolean | 'auto';
+  /** Upper bound on map passes (default 12); longer papers are shrunk extractively first. */
+  maxMapChunks?: number;
+  /** Tokens of context repeated between chunks (default 32). */
+  overlapTokens?: number;
+}
+
+class Aborted extends Error {}
+
+const BULLETS: Record<SummaryRequest['length'], number> = { short: 4, medium: 7, long: 12 };
+
+export async function summarizeAbstractive(paper: Paper, request: SummaryRequest, opts: AbstractiveOptions): Promise<SummaryOutcome> {
+  const g = opts.generator;
+  const emit = opts.onEvent ?? (() => {});
+  const signal = opts.signal;
+  const ctx: PromptContext = { kind: g.kind, style: request.style, length: request.length, title: paper.title };
+  const limit = Math.max(16, g.maxInputTokens - promptOverhead((s) => g.countTokens(s), ctx));
+  const count = (s: string) => g.countTokens(s);
+  const userOptions = request.generation ?? {};
+  const base = { kind: 'abstractive' as const, style: request.style, length: request.length };
+
+  let streamed = '';
+  const partials: string[] = [];
+  const finish = (text: string, partial: boolean): SummaryOutcome => ({ ...base, text: text.trim(), partial });
+  const partialText = () => streamed || partials.join('\n\n');
+
+  const run = async (stage: Stage, text: string, options: GenerationOptions, stream: boolean, sectionTitle?: string) => {
+    if (signal?.aborted) throw new Aborted();
+    const input = buildInput(stage, text, { ...ctx, sectionTitle });
+    let out = '';
+    try {
+      const res = await g.generate(input, { ...options, ...userOptions }, {
+        signal,
+        onToken: stream
+          ? (ev) => {
+              if (!ev.text) return;
+              out += ev.text;
+              streamed += ev.text;
+              emit({ type: 'delta', text: ev.text });
+            }
+          : undefined,
+      });
+      if (res.stopReason === 'aborted' || signal?.aborted) throw new Aborted();
+      return res.text.trim();
+    } catch (e) {
+      if (e instanceof Aborted || signal?.aborted) throw new Aborted();
+      throw e;
+    } finally {
+      void out;
+    }
+  };
+
+  try {
+    // 1. What the model will read: selected sections as sentences, optionally shrunk extractively.
+    const selected = selectSections(paper, request.sectionIndexes);
+    let sections: ChunkSection[] = selected.map((i) => ({ title: paper.sections[i].title, sentences: splitSentences(paper.sections[i].text) }));
+    const totalTokens = sections.reduce((n, s) => n + s.sentences.reduce((m, x) => m + count(x), 0), 0);
+    const maxChunks = opts.maxMapChunks ?? 12;
+    const wantExtract = opts.extractFirst === true || ((opts.extractFirst ?? 'auto') === 'auto' && totalTokens > maxChunks * limit * 0.9);
+    if (wantExtract || request.style === 'lay') {
+      emit({ type: 'progress', stage: 'extract', done: 0, total: 1, label: 'selecting key sentences' });
+      sections = preselect(paper, selected, request.style === 'lay' ? Math.min(totalTokens, limit * Math.min(maxChunks, 3)) : maxChunks * limit * 0.85, count);
+      emit({ type: 'progress', stage: 'extract', done: 1, total: 1, label: 'selecting key sentences' });
+    }
+    if (signal?.aborted) throw new Aborted();
+
+    const finalLength = LENGTH_PRESETS[request.length];
+    const perSection = request.style === 'sections';
+    const chunks = chunkSections(sections, { countTokens: count, maxTokens: limit, overlapTokens: opts.overlapTokens ?? 32, sectionBreaks: perSection ? 'always' : 'prefer' });
+
+    // 2. Short paper, whole-paper style: one streamed pass, no map.
+    if (!perSection && request.style !== 'key_points' && chunks.length === 1) {
+      emit({ type: 'progress', stage: 'final', done: 0, total: 1, label: 'writing summary' });
+      const text = await run('final', chunks[0].text, finalLength, true);
+      emit({ type: 'progress', stage: 'final', done: 1, total: 1, label: 'writing summary' });
+      return finish(postprocess(request.style, streamed || text), false);
+    }
+
+    // 3. Map.
+    const mapped: { text: string; section: number }[] = [];
+    for (let k = 0; k < chunks.length; k++) {
+      emit({ type: 'progress', stage: 'map', done: k, total: chunks.length, label: `chunk ${k + 1} of ${chunks.length}` });
+      const summary = await run('map', chunks[k].text, MAP_LENGTH, false);
+      mapped.push({ text: summary, section: chunks[k].sections[chunks[k].sections.length - 1] });
+      partials.push(summary);
+    }
+    emit({ type: 'progress', stage: 'map', done: chunks.length, total: chunks.length, label: `chunk ${chunks.length} of ${chunks.length}` });
+
+    // 4. Assemble per style.
+    if (perSection) {
+      const out = await assembleSections(mapped, sections, { run, reduce: (t) => reduceToFit(t, limit, count, run, emit), emit, finalLength, count, limit, markStreamed: (t) => (streamed += t) });
+      return finish(out, false);
+    }
+    if (request.style === 'key_points' && g.kind !== 'causal') {
+      let points = mapped.map((m) => m.text);
+      const cap = BULLETS[request.length];
+      if (points.length > cap) points = await mergeGroups(points, cap, limit, count, run, emit);
+      const kept = dedupe(points.map((p) => firstSentences(p, 2)));
+      emit({ type: 'progress', stage: 'final', done: 0, total: kept.length, label: 'writing key points' });
+      kept.forEach((p, k) => {
+        const line = `- ${p}\n`;
+        streamed += line;
+        emit({ type: 'delta', text: line });
+        emit({ type: 'progress', stage: 'final', done: k + 1, total: kept.length, label: 'writing key points' });
+      });
+      return finish(streamed, false);
+    }
+    const merged = await reduceToFit(mapped.map((m) => m.text), limit, count, run, emit);
+    emit({ type: 'progress', stage: 'final', done: 0, total: 1, label: 'writing summary' });
+    const text = await run('final', merged, finalLength, true);
+    emit({ type: 'progress', stage: 'final', done: 1, total: 1, label: 'writing summary' });
+    return finish(postprocess(request.style, streamed || text), false);
+  } catch (e) {
+    if (e instanceof Aborted) return finish(partialText(), true);
+    throw e;
+  }
+}
+
+type Run = (stage: Stage, text: string, options: GenerationOptions, stream: boolean, sectionTitle?: string) => Promise<string>;
+type Emit = (ev: SummaryEvent) => void;
+
+/** Reduce rounds until the joined summaries fit one input; progress counts every reduce pass. */
+async function reduceToFit(texts: string[], limit: number, count: (s: string) => number, run: Run, emit: Emit): Promise<string> {
+  let current = texts.filter(Boolean);
+  let done = 0;
+  for (let round = 0; round < 6; round++) {
+    const joined = current.join('\n\n');
+    const tokens = count(joined);
+    if (tokens <= limit || current.length <= 1) return tokens <= limit ? joined : clip(joined, limit, count);
+    const groups = chunkSections(
+      current.map((t, i) => ({ title: `summary ${i + 1}`, sentences: splitSentences(t) })),
+      { countTokens: count, maxTokens: limit, sectionBreaks: 'prefer' },
+    );
+    const next: string[] = [];
+    const total = done + groups.length;
+    for (const grp of groups) {
+      emit({ type: 'progress', stage: 'reduce', done, total, label: `merging ${done + 1} of ${total}` });
+      next.push(await run('reduce', grp.text, MAP_LENGTH, false));
+      done++;
+    }
+    emit({ type: 'progress', stage: 'reduce', done, total, label: `merging ${done} of ${total}` });
+    // A model that does not shrink its input would loop forever: stop and clip instead.
+    if (count(next.join('\n\n')) >= tokens) return clip(next.join('\n\n'), limit, count);
+    current = next;
+  }
+  return clip(current.join('\n\n'), limit, count);
+}
+
+/** Keeps whole sentences from the start until the token limit. */
+function clip(text: string, limit: number, count: (s: string) => number): string {
+  const out: string[] = [];
+  let used = 0;
+  for (const s of splitSentences(text)) {
+    const t = count(s) + 1;
+    if (used + t > limit) break;
+    out.push(s);
+    used += t;
+  }
+  return out.join(' ') || text.split(/\s+/).slice(0, Math.max(1, Math.floor(limit / 2))).join(' ');
+}
+
+/** Merges consecutive summaries into `cap` groups, one model pass per group. */
+async function mergeGroups(points: string[], cap: number, limit: number, count: (s: string) => number, run: Run, emit: Emit): Promise<string[]> {
+  const size = Math.ceil(points.length / cap);
+  const groups: string[] = [];
+  for (let k = 0; k < points.length; k += size) groups.push(clip(points.slice(k, k + size).join('\n\n'), limit, count));
+  const out: string[] = [];
+  for (let k = 0; k < groups.length; k++) {
+    emit({ type: 'progress', stage: 'reduce', done: k, total: groups.length, label: `merging ${k + 1} of ${groups.length}` });
+    out.push(await run('reduce', groups[k], MAP_LENGTH, false));
+  }
+  emit({ type: 'progress', stage: 'reduce', done: groups.length, total: groups.length, label: `merging ${groups.length} of ${groups.length}` });
+  return out;
+}
+
+interface SectionDeps {
+  run: Run;
+  reduce: (texts: string[]) => Promise<string>;
+  emit: Emit;
+  finalLength: GenerationOptions;
+  count: (s: string) => number;
+  limit: number;
+  markStreamed: (t: string) => void;
+}
+
+/** Sections style: a heading and that section's summary; multi-chunk sections are merged first. */
+async function assembleSections(mapped: { text: string; section: number }[], sections: ChunkSection[], d: SectionDeps): Promise<string> {
+  const order: number[] = [];
+  const bySection = new Map<number, string[]>();
+  for (const m of mapped) {
+    if (!bySection.has(m.section)) {
+      bySection.set(m.section, []);
+      order.push(m.section);
+    }
+    bySection.get(m.section)!.push(m.text);
+  }
+  let out = '';
+  let done = 0;
+  for (const si of order) {
+    d.emit({ type: 'progress', stage: 'final', done, total: order.length, label: `section ${done + 1} of ${order.length}` });
+    const parts = bySection.get(si)!;
+    const body = parts.length > 1 ? await d.run('section', await d.reduce(parts), d.finalLength, false, sections[si].title) : parts[0];
+    const piece = `${out ? '\n' : ''}## ${sections[si].title || 'Overview'}\n${body.trim()}\n`;
+    out += piece;
+    d.markStreamed(piece);
+    d.emit({ type: 'delta', text: piece });
+    done++;
+  }
+  d.emit({ type: 'progress', stage: 'final', done, total: order.length, label: `section ${done} of ${order.length}` });
+  return out;
+}
+
+function firstSentences(text: string, n: number): string {
+  return splitSentences(text).slice(0, n).join(' ') || text.trim();
+}
+
+/** Drops points whose content words mostly repeat an earlier point (Jaccard >= 0.6). */
+export function dedupe(points: string[]): string[] {
+  const kept: { text: string; terms: Set<string> }[] = [];
+  for (const p of points) {
+    const t = new Set(terms(p));
+    if (!t.size) continue;
+    const dup = kept.some((k) => {
+      let inter = 0;
+      for (const x of t) if (k.terms.has(x)) inter++;
+      return inter / (t.size + k.terms.size - inter) >= 0.6;
+    });
+    if (!dup) kept.push({ text: p.trim(), terms: t });
+  }
+  return kept.map((k) => k.text);
+}
+
+function postprocess(style: SummaryRequest['style'], text: string): string {
+  if (style === 'abstract' || style === 'tldr') return text.replace(/\s*\n+\s*/g, ' ').trim();
+  if (style === 'lay') return removeCitations(text.replace(/\s*\([^()]{0,80}\)/g, '')).replace(/\s*\n+\s*/g, ' ');
+  return text.trim();
+}
+
+/** Keeps the most salient sentences (extractive ranking, lay preference aside) in paper order within a token budget. */
+function preselect(paper: Paper, selected: number[], budget: number, count: (s: string) => number): ChunkSection[] {
+  const sents = paperSentences(paper, selected);
+  const ranked = rankSentences(paper, sents);
+  const order = sents.map((_, i) => i).sort((a, b) => ranked.scores[b] - ranked.scores[a]);
+  const keep = new Set<number>();
+  let used = 0;
+  for (const i of order) {
+    const t = count(sents[i].text);
+    if (used + t > budget) continue;
+    keep.add(i);
+    used += t;
+  }
+  return selected
+    .map((si) => ({ title: paper.sections[si].title, sentences: sents.filter((s, i) => s.section === si && keep.has(i)).map((s) => s.text) }))
+    .filter((s) => s.sentences.length);
+}

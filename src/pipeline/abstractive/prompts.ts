@@ -1,0 +1,77 @@
+// Generation lengths per preset and, for decoder-only (causal) models, instructions per stage and
+// style. Seq2seq summarizers take no instructions: they get the bare text (see STYLE_NOTES).
+import type { GenerationOptions, ModelKind } from '../../engine/types';
+import type { SummaryLength, SummaryStyle } from '../types';
+
+/** New-token bounds of the final pass per length preset. */
+export const LENGTH_PRESETS: Record<SummaryLength, Pick<GenerationOptions, 'min_new_tokens' | 'max_new_tokens'>> = {
+  short: { min_new_tokens: 12, max_new_tokens: 64 },
+  medium: { min_new_tokens: 40, max_new_tokens: 150 },
+  long: { min_new_tokens: 90, max_new_tokens: 300 },
+};
+
+/** Intermediate passes: long enough to keep the facts, short enough that reducing converges. */
+export const MAP_LENGTH: Pick<GenerationOptions, 'min_new_tokens' | 'max_new_tokens'> = { min_new_tokens: 20, max_new_tokens: 110 };
+
+const SENTENCES: Record<SummaryLength, number> = { short: 1, medium: 2, long: 3 };
+const POINTS: Record<SummaryLength, number> = { short: 3, medium: 5, long: 8 };
+const WORDS: Record<SummaryLength, number> = { short: 60, medium: 130, long: 230 };
+
+export const ABSTRACTIVE_STYLE_NOTES: Record<SummaryStyle, string> = {
+  tldr: 'The model condenses the paper (section by section, then the partial summaries) into a short summary.',
+  key_points: 'One bullet per part of the paper, each a model summary of that part, with near-duplicates removed.',
+  sections: 'Each section summarized on its own, under its heading.',
+  lay: 'Summarization models cannot be told to simplify: the plain-words version feeds the model the plainest sentences and strips citations and parentheses from its output. Instruction-following (chat) models are asked to explain in plain words.',
+  abstract: 'One paragraph condensed from summaries of every part of the paper.',
+};
+
+export type Stage = 'map' | 'reduce' | 'final' | 'section';
+
+export interface PromptContext {
+  kind: ModelKind;
+  style: SummaryStyle;
+  length: SummaryLength;
+  title?: string;
+  sectionTitle?: string;
+}
+
+function finalInstruction(c: PromptContext): string {
+  switch (c.style) {
+    case 'tldr':
+      return `Write a TL;DR of this scientific paper in ${SENTENCES[c.length]} sentence${SENTENCES[c.length] > 1 ? 's' : ''}.`;
+    case 'key_points':
+      return `List the ${POINTS[c.length]} most important points of this scientific paper, one per line, each starting with "- ".`;
+    case 'abstract':
+      return `Write an abstract for this scientific paper: one paragraph of about ${WORDS[c.length]} words covering the problem, the method, the main results and the conclusion.`;
+    case 'lay':
+      return `Explain this scientific paper to someone without a science background in about ${WORDS[c.length]} words. Use plain, everyday words, no jargon, numbers or citations, and say why it matters.`;
+    case 'sections':
+      return `Summarize this section of a scientific paper in ${SENTENCES[c.length] + 1} sentences.`;
+  }
+}
+
+/**
+ * The model input for one pass. Causal models get an instruction (the engine wraps it in the chat
+ * template); seq2seq models get the text alone.
+ */
+export function buildInput(stage: Stage, text: string, c: PromptContext): string {
+  if (c.kind !== 'causal') return text;
+  const paper = c.title ? `Paper: "${c.title}"\n` : '';
+  switch (stage) {
+    case 'map':
+      return `${paper}Summarize the following part of a scientific paper in 3 to 5 sentences. Keep the key claims, methods and results.\n\n${text}`;
+    case 'reduce':
+      return `${paper}Merge these partial summaries of a scientific paper into one concise summary without repetition.\n\n${text}`;
+    case 'section':
+      return `${paper}Section: "${c.sectionTitle ?? ''}"\n${finalInstruction({ ...c, style: 'sections' })}\n\n${text}`;
+    case 'final':
+      return `${paper}${finalInstruction(c)}\n\nThe paper, or summaries of its parts:\n\n${text}`;
+  }
+}
+
+/** Tokens the instruction wrapper adds around `text`, plus room for special/chat-template tokens. */
+export function promptOverhead(countTokens: (s: string) => number, c: PromptContext): number {
+  if (c.kind !== 'causal') return 4;
+  const stages: Stage[] = ['map', 'reduce', 'final', 'section'];
+  return Math.max(...stages.map((s) => countTokens(buildInput(s, '', c)))) + 48;
+}

@@ -1,0 +1,87 @@
+// Sentence salience for the extractive summarizer: LexRank-style centrality over TF-IDF cosine,
+// personalized and multiplied by a position/section prior and a sentence-quality factor.
+import type { PaperSentence } from '../selection';
+import type { Paper } from '../types';
+import { pageRank } from './textrank';
+import { terms } from './terms';
+import { buildTfIdf, cosine, similarityGraph, type SparseVector } from './tfidf';
+
+/** Above this many sentences the graph is built over the best candidates only (keeps it ~linear). */
+export const MAX_GRAPH_SENTENCES = 450;
+
+export interface RankedSentences {
+  sentences: PaperSentence[];
+  scores: Float64Array;
+  vectors: SparseVector[];
+  wordCounts: Int32Array;
+  /** Mean inverse frequency of a sentence's terms, for the lay style's jargon penalty. */
+  rarity: Float64Array;
+}
+
+function sectionPrior(title: string, kind: string): number {
+  if (kind === 'abstract') return 1.6;
+  const t = title.toLowerCase();
+  if (/introduction|overview/.test(t)) return 1.3;
+  if (/conclu|summary|concluding/.test(t)) return 1.4;
+  if (/discussion/.test(t)) return 1.1;
+  if (/result|evaluation|finding/.test(t)) return 1.05;
+  if (/related|background|prior work|literature|preliminar/.test(t)) return 0.7;
+  if (/limitation|future/.test(t)) return 0.85;
+  if (/implementation|setup|detail|hyper|dataset|data$/.test(t)) return 0.75;
+  return 1;
+}
+
+/** Penalizes fragments, run-ons, tables/math residue and citation-only sentences. */
+export function sentenceQuality(s: string, words: number): number {
+  if (words < 5) return 0.1;
+  let q = 1;
+  if (words < 8) q *= 0.6;
+  if (words > 55) q *= 0.6;
+  if (words > 80) q *= 0.4;
+  const letters = (s.match(/\p{L}/gu) ?? []).length;
+  if (letters < s.length * 0.6) q *= 0.4;
+  if (/^(table|figure|fig\.)\s*\d/i.test(s)) q *= 0.3;
+  if (/[?]$/.test(s)) q *= 0.7;
+  if (!/[.!]["')\]]*$/.test(s)) q *= 0.7;
+  return q;
+}
+
+export function rankSentences(paper: Paper, sentences: PaperSentence[]): RankedSentences {
+  const n = sentences.length;
+  const termLists = sentences.map((s) => terms(s.text));
+  const model = buildTfIdf(termLists);
+  const wordCounts = Int32Array.from(sentences, (s) => s.text.split(/\s+/).length);
+  const rarity = new Float64Array(n);
+  termLists.forEach((ts, i) => {
+    let sum = 0;
+    for (const t of ts) sum += model.idf[model.vocabulary.get(t)!];
+    rarity[i] = ts.length ? sum / ts.length : 0;
+  });
+
+  const prior = new Float64Array(n);
+  sentences.forEach((s, i) => {
+    const sec = paper.sections[s.section];
+    const lead = 1 + 0.4 * Math.exp(-s.position / 1.5);
+    prior[i] = sectionPrior(sec.title, sec.kind) * lead * sentenceQuality(s.text, wordCounts[i]);
+  });
+
+  // Candidate cap: keep the sentences closest to the document centroid (times prior).
+  let nodes = Array.from({ length: n }, (_, i) => i);
+  if (n > MAX_GRAPH_SENTENCES) {
+    const centroid = new Map<number, number>();
+    for (const v of model.vectors) for (let k = 0; k < v.ids.length; k++) centroid.set(v.ids[k], (centroid.get(v.ids[k]) ?? 0) + v.weights[k]);
+    const ids = Int32Array.from(centroid.keys()).sort();
+    const cv: SparseVector = { ids, weights: Float64Array.from(ids, (id) => centroid.get(id)!) };
+    const pre = nodes.map((i) => cosine(model.vectors[i], cv) * prior[i]);
+    nodes = nodes.sort((a, b) => pre[b] - pre[a]).slice(0, MAX_GRAPH_SENTENCES).sort((a, b) => a - b);
+  }
+  const subVectors = nodes.map((i) => model.vectors[i]);
+  const graph = similarityGraph(subVectors, 0.08);
+  const rank = pageRank(graph, Float64Array.from(nodes, (i) => prior[i]));
+  const scores = new Float64Array(n);
+  const mean = 1 / Math.max(1, nodes.length);
+  nodes.forEach((i, k) => {
+    scores[i] = (rank[k] / mean) * prior[i];
+  });
+  return { sentences, scores, vectors: model.vectors, wordCounts, rarity };
+}

@@ -1,0 +1,108 @@
+// The five summary styles built from ranked sentences. Each returns the pieces of the summary in
+// output order so the caller can stream them one by one.
+import type { SummaryLength, SummaryStyle } from '../types';
+import type { Paper } from '../types';
+import { mmrSelect } from './mmr';
+import type { RankedSentences } from './rank';
+
+const SIZES: Record<SummaryStyle, Record<SummaryLength, number>> = {
+  tldr: { short: 1, medium: 2, long: 3 },
+  key_points: { short: 3, medium: 5, long: 8 },
+  abstract: { short: 80, medium: 150, long: 250 }, // words
+  sections: { short: 1, medium: 2, long: 3 }, // per section
+  lay: { short: 2, medium: 4, long: 6 },
+};
+
+/** What each extractive style does, in words for the UI (the extractive summarizer never rewrites). */
+export const EXTRACTIVE_STYLE_NOTES: Record<SummaryStyle, string> = {
+  tldr: 'The one to three most central sentences of the paper, quoted.',
+  key_points: 'The most central, non-repeating sentences, one per bullet, in paper order.',
+  sections: 'The most central sentences of each section, under its heading.',
+  lay: 'Extractive: the plainest central sentences (short, few numbers, citations or rare terms), with citations removed. It does not rewrite the text in simpler words.',
+  abstract: 'A paragraph of the most central, non-repeating sentences in paper order.',
+};
+
+export function removeCitations(s: string): string {
+  return s
+    .replace(/\s*\[(?:\d+(?:\s*[-–,]\s*\d+)*|[A-Z][^\]]{0,40}\d{4}[a-z]?)\]/g, '')
+    .replace(/\s*\((?:[A-Z][^()]{0,80}?(?:et al\.)?[^()]{0,40}?,?\s*(?:19|20)\d{2}[a-z]?(?:;\s*[^()]{0,80}?(?:19|20)\d{2}[a-z]?)*)\)/g, '')
+    .replace(/\s+([.,;:])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/** Plain-words preference: short, few digits/symbols/citations/parentheses, common terms. */
+function simplicity(text: string, words: number, rarity: number, meanRarity: number): number {
+  let s = 1;
+  if (words > 30) s *= 0.7;
+  if (words > 40) s *= 0.6;
+  if (words < 8) s *= 0.6;
+  const digits = (text.match(/\d/g) ?? []).length;
+  s *= 1 / (1 + digits * 0.15);
+  if (/\[\d|et al\.|\(\w+,? (19|20)\d{2}/.test(text)) s *= 0.75;
+  const parens = (text.match(/\(/g) ?? []).length;
+  s *= 1 / (1 + parens * 0.3);
+  if (/[=±×∑∫α-ωΑ-Ω]/.test(text)) s *= 0.5;
+  const acronyms = (text.match(/\b[A-Z]{2,}[a-z]*\b/g) ?? []).length;
+  s *= 1 / (1 + acronyms * 0.2);
+  if (meanRarity > 0) s *= Math.min(1.3, Math.max(0.5, meanRarity / Math.max(rarity, 1e-6)));
+  return s;
+}
+
+function all(r: RankedSentences): number[] {
+  return r.sentences.map((_, i) => i);
+}
+
+function byOrder(ids: number[]): number[] {
+  return [...ids].sort((a, b) => a - b);
+}
+
+export interface StylePiece {
+  /** Text to append, including its own separators. */
+  text: string;
+}
+
+export function extractiveStyle(paper: Paper, r: RankedSentences, style: SummaryStyle, length: SummaryLength): StylePiece[] {
+  const size = SIZES[style][length];
+  const text = (i: number) => r.sentences[i].text;
+  switch (style) {
+    case 'tldr': {
+      const ids = byOrder(mmrSelect(all(r), r.scores, r.vectors, r.wordCounts, { count: size, lambda: 0.8 }));
+      return ids.map((i, k) => ({ text: (k ? ' ' : '') + text(i) }));
+    }
+    case 'key_points': {
+      const ids = byOrder(mmrSelect(all(r), r.scores, r.vectors, r.wordCounts, { count: size, lambda: 0.6, duplicateThreshold: 0.5 }));
+      return ids.map((i) => ({ text: `- ${text(i)}\n` }));
+    }
+    case 'abstract': {
+      const ids = byOrder(mmrSelect(all(r), r.scores, r.vectors, r.wordCounts, { count: 40, maxWords: size, lambda: 0.7 }));
+      return ids.map((i, k) => ({ text: (k ? ' ' : '') + text(i) }));
+    }
+    case 'lay': {
+      let meanRarity = 0;
+      for (const x of r.rarity) meanRarity += x;
+      meanRarity /= Math.max(1, r.rarity.length);
+      const lay = Float64Array.from(r.scores, (s, i) => s * simplicity(text(i), r.wordCounts[i], r.rarity[i], meanRarity));
+      const ids = byOrder(mmrSelect(all(r), lay, r.vectors, r.wordCounts, { count: size, lambda: 0.7 }));
+      return ids.map((i, k) => ({ text: (k ? ' ' : '') + removeCitations(text(i)) }));
+    }
+    case 'sections': {
+      const pieces: StylePiece[] = [];
+      const bySection = new Map<number, number[]>();
+      r.sentences.forEach((s, i) => {
+        let list = bySection.get(s.section);
+        if (!list) bySection.set(s.section, (list = []));
+        list.push(i);
+      });
+      for (const [si, ids] of bySection) {
+        const sec = paper.sections[si];
+        const picked = byOrder(mmrSelect(ids, r.scores, r.vectors, r.wordCounts, { count: sec.level > 1 ? Math.max(1, size - 1) : size, lambda: 0.75 }));
+        if (!picked.length) continue;
+        const heading = `${'#'.repeat(Math.min(sec.level, 3) + 1)} ${sec.title || 'Overview'}\n`;
+        pieces.push({ text: (pieces.length ? '\n' : '') + heading });
+        picked.forEach((i, k) => pieces.push({ text: (k ? ' ' : '') + text(i) + (k === picked.length - 1 ? '\n' : '') }));
+      }
+      return pieces;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// Word normalization for similarity: lowercase, stopwords out, crude suffix stemming so
+// "models"/"modeling"/"model" meet. Good enough for ranking; not a linguistic stemmer.
+
+const STOPWORDS = new Set(
+  ('a about above after again against all also am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how ' +
+    'however i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own ' +
+    'same she should so some such than that the their theirs them themselves then there these they this those through thus to too under until ' +
+    'up us very was we were what when where which while who whom why will with would you your yours yourself yourselves may might must ' +
+    'shall one two three using used use based via within without among across whether either neither et al fig figure table eq section ' +
+    'e g i ie eg etc respectively')
+    .split(' '),
+);
+
+export function stem(w: string): string {
+  if (w.length <= 4) return w;
+  for (const [suf, rep] of [
+    ['ational', 'ate'], ['ization', 'ize'], ['fulness', 'ful'], ['iveness', 'ive'], ['ations', 'ate'], ['ation', 'ate'],
+    ['ments', ''], ['ment', ''], ['ities', 'ity'], ['ings', ''], ['ing', ''], ['ies', 'y'], ['ied', 'y'], ['ers', 'er'],
+    ['ness', ''], ['edly', ''], ['ly', ''], ['ed', ''], ['es', ''], ['s', ''],
+  ] as const) {
+    if (w.endsWith(suf) && w.length - suf.length >= 3) {
+      const base = w.slice(0, w.length - suf.length) + rep;
+      return suf === 's' && w.endsWith('ss') ? w : base;
+    }
+  }
+  return w;
+}
+
+/** Content terms of a sentence (stemmed, no stopwords, no bare numbers). */
+export function terms(sentence: string): string[] {
+  const out: string[] = [];
+  for (const m of sentence.toLowerCase().matchAll(/[\p{L}][\p{L}\p{N}'-]*/gu)) {
+    const w = m[0].replace(/['-]+$/, '');
+    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}

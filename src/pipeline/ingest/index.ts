@@ -1,0 +1,64 @@
+// One entry point for every kind of input: detect, read, structure.
+import { ingestError, IngestError } from '../errors';
+import { structureText } from '../structure';
+import type { Paper } from '../types';
+import { decodeText, detectType } from './detect';
+import { parseLatex } from './latex';
+import { parseMarkdown } from './markdown';
+import { readPdf } from './pdf';
+
+export type IngestInput = { name: string; bytes: Uint8Array } | { text: string; name?: string };
+
+export interface IngestOptions {
+  signal?: AbortSignal;
+  /** PDF pages read so far; other inputs report a single step. */
+  onProgress?: (p: { done: number; total: number }) => void;
+  /** Largest accepted input in bytes (default 60 MB). */
+  maxBytes?: number;
+  maxPages?: number;
+}
+
+const DEFAULT_MAX_BYTES = 60 * 1024 * 1024;
+
+function ensureText(paper: Paper): Paper {
+  if (paper.wordCount === 0) throw ingestError('empty');
+  return paper;
+}
+
+export async function ingest(input: IngestInput, opts: IngestOptions = {}): Promise<Paper> {
+  if (opts.signal?.aborted) throw ingestError('aborted');
+  if ('text' in input) {
+    if (!input.text.trim()) throw ingestError('empty');
+    const paper = /^\s*#{1,6}\s+\S/m.test(input.text) && /^#{1,2}\s/m.test(input.text)
+      ? parseMarkdown(input.text, input.name ?? 'paste')
+      : structureText(input.text, { source: input.name ?? 'paste' });
+    opts.onProgress?.({ done: 1, total: 1 });
+    return ensureText(paper);
+  }
+  const { name, bytes } = input;
+  if (bytes.length === 0) throw ingestError('empty', `${name} is empty`);
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > max) throw ingestError('too-large', `${(bytes.length / 1e6).toFixed(1)} MB; the limit is ${(max / 1e6).toFixed(0)} MB`);
+  const detected = detectType(name, bytes);
+  let paper: Paper;
+  switch (detected.type) {
+    case 'pdf':
+      paper = await readPdf(bytes, name, opts);
+      break;
+    case 'latex':
+      paper = parseLatex(decodeText(bytes), name);
+      break;
+    case 'markdown':
+      paper = parseMarkdown(decodeText(bytes), name);
+      break;
+    case 'text':
+      paper = structureText(decodeText(bytes), { source: name });
+      break;
+    default:
+      throw ingestError('unsupported-type', `${name} looks like ${detected.what}`);
+  }
+  if (detected.type !== 'pdf') opts.onProgress?.({ done: 1, total: 1 });
+  return ensureText(paper);
+}
+
+export { IngestError };

@@ -1,0 +1,79 @@
+// Markdown to Paper: ATX/setext headings become sections; markup is stripped to plain prose.
+import { buildPaper, type RawSection } from '../structure';
+import type { Paper } from '../types';
+import { joinLines, normalizeChars, wordForms } from './normalize';
+
+function stripInline(s: string): string {
+  return s
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/\[\^[^\]]+\]/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2');
+}
+
+export function parseMarkdown(src: string, source: string): Paper {
+  const lines = normalizeChars(src)
+    .replace(/^---\n[\s\S]*?\n---\n/, '') // YAML front matter
+    .split('\n');
+  const forms = wordForms(src);
+  const sections: RawSection[] = [];
+  let current: RawSection = { title: '', level: 1, paragraphs: [] };
+  let para: string[] = [];
+  let inFence = false;
+  let title: string | undefined;
+  const flush = () => {
+    if (para.length) current.paragraphs.push(joinLines(para, forms.hyphenated, forms.words));
+    para = [];
+  };
+  const startSection = (t: string, level: number) => {
+    flush();
+    if (current.title || current.paragraphs.length) sections.push(current);
+    current = { title: t, level, paragraphs: [] };
+  };
+  const headingLevels: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^\s*(```|~~~)/.test(line)) {
+      inFence = !inFence;
+      flush();
+      continue;
+    }
+    if (inFence) continue;
+    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    const setext = i + 1 < lines.length && line.trim() && /^\s{0,3}(=+|-{2,})\s*$/.test(lines[i + 1]) && !para.length ? lines[i + 1].trim()[0] : null;
+    if (atx || setext) {
+      const level = atx ? atx[1].length : setext === '=' ? 1 : 2;
+      const text = stripInline(atx ? atx[2] : line.trim());
+      if (setext) i++;
+      // The first level-1 heading is the paper title when nothing precedes it.
+      if (level === 1 && title === undefined && !sections.length && !current.paragraphs.length && !para.length && !current.title) {
+        title = text;
+        continue;
+      }
+      headingLevels.push(level);
+      startSection(text, level);
+      continue;
+    }
+    if (/^\s*$/.test(line) || /^\s*([-*_]\s*){3,}$/.test(line)) {
+      flush();
+      continue;
+    }
+    if (/^\s*\|.*\|\s*$/.test(line)) continue; // tables carry numbers, not prose
+    const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    if (item) {
+      flush();
+      para.push(stripInline(item[1]));
+      continue;
+    }
+    para.push(stripInline(line.replace(/^\s*>\s?/, '')));
+  }
+  flush();
+  sections.push(current);
+  // Papers written with "##" for sections and no "#": shift so top sections are level 1.
+  const top = headingLevels.length ? Math.min(...headingLevels) : 1;
+  for (const s of sections) if (s.title) s.level = Math.max(1, s.level - top + 1);
+  return buildPaper({ title, sections, source });
+}

@@ -1,0 +1,152 @@
+// Turns plain text (pasted, .txt, or the line output of the PDF reader) into a Paper: title,
+// authors, abstract, sections with kinds and word counts.
+import { kindOfTitle, matchHeading } from './headings';
+import { countWords, joinLines, normalizeChars, wordForms } from './ingest/normalize';
+import type { Paper, Section } from './types';
+
+/** A section before kinds and counts are assigned; `paragraphs` are already single-line. */
+export interface RawSection {
+  title: string;
+  level: number;
+  paragraphs: string[];
+}
+
+export interface PaperParts {
+  title?: string;
+  authors?: string;
+  sections: RawSection[];
+  source: string;
+  warnings?: string[];
+}
+
+/**
+ * Assigns kinds (the tail after References is appendix), word counts and the abstract, and drops
+ * empty untitled sections. Subsections inherit a non-body kind from their parent section.
+ */
+export function buildPaper(parts: PaperParts): Paper {
+  const sections: Section[] = [];
+  let afterReferences = false;
+  let parentKind: Section['kind'] = 'body';
+  for (const raw of parts.sections) {
+    const text = raw.paragraphs.map((p) => p.trim()).filter(Boolean).join('\n\n');
+    if (!text && !raw.title) continue;
+    let kind = kindOfTitle(raw.title, afterReferences);
+    if (raw.level > 1 && kind === 'body' && parentKind !== 'abstract') kind = parentKind;
+    if (raw.level <= 1) parentKind = kind;
+    if (kind === 'references') afterReferences = true;
+    sections.push({ title: raw.title, level: raw.level, text, wordCount: countWords(text), kind });
+  }
+  const abstract = sections.find((s) => s.kind === 'abstract')?.text;
+  const wordCount = sections.reduce((n, s) => n + s.wordCount, 0);
+  return {
+    title: parts.title?.trim() || 'Untitled',
+    authors: parts.authors?.trim() || undefined,
+    abstract: abstract || undefined,
+    sections,
+    wordCount,
+    source: parts.source,
+    warnings: parts.warnings ?? [],
+  };
+}
+
+export interface StructureHints {
+  title?: string;
+  authors?: string;
+  source: string;
+  warnings?: string[];
+}
+
+const AUTHORISH = /^[A-Z][\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,4}(?:\s*[,;&*†‡\d]|\s+and\s+|$)/u;
+
+function looksLikeAuthors(line: string): boolean {
+  if (line.length > 300 || /[.:]$/.test(line) && !/\b[A-Z]\.$/.test(line)) return false;
+  if (/@|university|institute|department|laboratory|school of|college/i.test(line)) return true;
+  const words = line.split(/\s+/);
+  const capitalized = words.filter((w) => /^[A-Z\p{Lu}]/u.test(w)).length;
+  return AUTHORISH.test(line) && capitalized >= words.length * 0.5;
+}
+
+/**
+ * Plain text to Paper. Lines that look like headings split sections; blank lines split
+ * paragraphs; the lines of a paragraph are joined (mending words hyphenated at line ends).
+ * Without a heading before it, the first short line is the title and the following name-like
+ * lines are the authors.
+ */
+export function structureText(text: string, hints: StructureHints): Paper {
+  const clean = normalizeChars(text);
+  const forms = wordForms(clean);
+  const lines = clean.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+
+  let title = hints.title;
+  let authors = hints.authors;
+  let i = 0;
+  while (i < lines.length && !lines[i]) i++;
+  // Front matter: title and author lines before the first heading / paragraph.
+  if (i < lines.length && !matchHeading(lines[i])) {
+    const first = lines[i];
+    const nextBlank = i + 1 >= lines.length || !lines[i + 1];
+    const isTitleLine = first.length <= 200 && !/[.!?]$/.test(first) && (nextBlank || lines.slice(i + 1, i + 6).some((l) => matchHeading(l) || looksLikeAuthors(l)));
+    if (isTitleLine) {
+      if (!title) title = first;
+      else if (normalizeTitle(title) !== normalizeTitle(first) && !normalizeTitle(title).startsWith(normalizeTitle(first))) {
+        // The hint (e.g. PDF largest font) differs: keep the first line as body text.
+        i--;
+      }
+      i++;
+      // Multi-line titles in PDFs: swallow lines that are part of the hinted title.
+      while (hints.title && i < lines.length && lines[i] && normalizeTitle(hints.title).includes(normalizeTitle(lines[i]))) i++;
+      const authorLines: string[] = [];
+      while (i < lines.length && authorLines.length < 6) {
+        const l = lines[i];
+        if (!l) {
+          if (authorLines.length) break;
+          i++;
+          continue;
+        }
+        if (matchHeading(l) || !looksLikeAuthors(l)) break;
+        authorLines.push(l);
+        i++;
+      }
+      if (!authors && authorLines.length) authors = authorLines.join('; ');
+    }
+  }
+
+  const sections: RawSection[] = [];
+  let current: RawSection = { title: '', level: 1, paragraphs: [] };
+  let para: string[] = [];
+  const flush = () => {
+    if (para.length) current.paragraphs.push(joinLines(para, forms.hyphenated, forms.words));
+    para = [];
+  };
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) {
+      flush();
+      continue;
+    }
+    const h = matchHeading(line);
+    if (h) {
+      flush();
+      if (current.title || current.paragraphs.length) sections.push(current);
+      current = { title: h.title, level: h.level, paragraphs: [] };
+      if (h.rest) para.push(h.rest);
+      continue;
+    }
+    para.push(line);
+  }
+  flush();
+  sections.push(current);
+
+  // An untitled lead section right before the first heading, in a paper without an Abstract
+  // heading, is the abstract when it is paragraph-sized (pasted "title + abstract + body").
+  const lead = sections[0];
+  if (lead && !lead.title && !sections.some((s) => /^abstract$/i.test(s.title))) {
+    const words = countWords(lead.paragraphs.join(' '));
+    if (words >= 40 && words <= 450 && sections.length > 1) lead.title = 'Abstract';
+  }
+  return buildPaper({ title, authors, sections, source: hints.source, warnings: hints.warnings });
+}
+
+function normalizeTitle(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
