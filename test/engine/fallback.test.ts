@@ -76,6 +76,23 @@ describe('fallback limits', () => {
     }
   });
 
+  it('loads on WASM, with a note, when WebGPU cannot create the sessions', async () => {
+    const m = await loadModel(fixture('tiny-qwen2'), {
+      ort,
+      backend: 'webgpu',
+      gpu: pretendGpu,
+      executionProviders: { webgpu: ['no-such-execution-provider'] },
+    });
+    try {
+      expect(m.backend).toBe('wasm');
+      expect(m.notes.join(' ')).toMatch(/WebGPU could not load the model .*; using WASM/);
+      const r = await m.generate(TEXT, { max_new_tokens: 4 });
+      expect(r.backend).toBe('wasm');
+    } finally {
+      await m.dispose();
+    }
+  });
+
   it('runs without falling back when nothing fails on the pretend GPU', async () => {
     const m = await loadModel(fixture('tiny-t5'), { ort, backend: 'auto', gpu: pretendGpu, executionProviders: onWasm });
     try {
