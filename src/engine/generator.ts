@@ -121,6 +121,7 @@ export class Generator implements TextGenerator {
     const { signal, onToken } = hooks;
     const prepared = this.prepare(input);
     const opts = this.resolveOptions(options, prepared.start.length);
+    if (signal?.aborted) return this.abortedBeforeStart(t0, prepared.truncated);
     const model = await ResilientStepModel.start(this.p.host, prepared.encoderIds, this.p.vocabSize);
     const tEncoded = now();
     const detok = new StreamingDetokenizer({ decode: (ids) => this.p.tokenizer.decode(ids, true) });
@@ -179,6 +180,20 @@ export class Generator implements TextGenerator {
     if (model.fellBack) out.fellBack = model.fellBack;
     if (prepared.truncated) out.truncated = prepared.truncated;
     return out;
+  }
+
+  private abortedBeforeStart(t0: number, truncated: PreparedInput['truncated']): GenerationResult {
+    const totalMs = now() - t0;
+    const r: GenerationResult = {
+      ids: [],
+      text: '',
+      sequences: [],
+      stopReason: 'aborted',
+      timings: { encodeMs: 0, firstTokenMs: totalMs, totalMs, newTokens: 0, tokensPerSecond: 0 },
+      backend: this.backend,
+    };
+    if (truncated) r.truncated = truncated;
+    return r;
   }
 
   /** Defaults from the model, the caller's options on top, capped to what the model can attend. */

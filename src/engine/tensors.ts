@@ -32,7 +32,7 @@ export function product(dims: readonly number[]): number {
   return n;
 }
 
-type RowData = { length: number; subarray(a: number, b: number): RowData; BYTES_PER_ELEMENT: number };
+type RowArray = Float32Array | Uint16Array | BigInt64Array | Int32Array | Uint8Array;
 
 /**
  * Rows of `t` picked by `rows` (dim 0 is the row/batch dim): the cache reorder of beam search and
@@ -41,16 +41,14 @@ type RowData = { length: number; subarray(a: number, b: number): RowData; BYTES_
 export async function gatherRows(ort: OrtModule, t: OrtTensor, rows: readonly number[]): Promise<OrtTensor> {
   const n = t.dims[0];
   if (rows.length === n && rows.every((r, i) => r === i)) return t;
-  const src = (await t.getData()) as unknown as RowData & ArrayLike<unknown>;
+  const src = (await t.getData()) as RowArray;
   const rowSize = n === 0 ? 0 : src.length / n;
-  const Ctor = (src as unknown as { constructor: new (len: number) => RowData & { set(a: RowData, o: number): void } })
-    .constructor;
-  const out = new Ctor(rowSize * rows.length);
+  const out = new (src.constructor as new (length: number) => RowArray)(rowSize * rows.length);
   rows.forEach((r, i) => {
     if (r < 0 || r >= n) throw new RangeError(`row ${r} out of range 0..${n - 1}`);
-    out.set(src.subarray(r * rowSize, (r + 1) * rowSize), i * rowSize);
+    (out as Float32Array).set((src as Float32Array).subarray(r * rowSize, (r + 1) * rowSize), i * rowSize);
   });
-  return new ort.Tensor(t.type as 'float32', out as unknown as Float32Array, [rows.length, ...t.dims.slice(1)]);
+  return new ort.Tensor(t.type as 'float32', out as Float32Array, [rows.length, ...t.dims.slice(1)]);
 }
 
 /** Logits of the last position of every row of a [rows, seq, vocab] (or [rows, vocab]) output. */

@@ -103,6 +103,17 @@ describe('model metadata', () => {
     }
   });
 
+  it('puts the system prompt into the chat template', async () => {
+    const qwen = await loadModel(fixture('tiny-qwen2'), { ort, backend: 'wasm', systemPrompt: 'You summarize papers.' });
+    try {
+      const p = qwen.promptText('hi');
+      expect(p.startsWith('<|im_start|>system\nYou summarize papers.<|im_end|>\n<|im_start|>user\nhi')).toBe(true);
+      expect(p).not.toContain('You are Qwen');
+    } finally {
+      await qwen.dispose();
+    }
+  });
+
   it('stops a decoder-only model on any eos id of generation_config', async () => {
     const qwen = await loadModel(fixture('tiny-qwen2'), { ort, backend: 'wasm' });
     try {
