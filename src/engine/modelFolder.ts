@@ -90,19 +90,18 @@ export async function resolveLayout(source: FileSource, kind: ModelKind, dtype: 
   throw new ModelFileError(source.id, firstMissing ?? 'onnx/', `file is missing for dtype "${dtype}"${hint}`);
 }
 
-/** The dtypes for which the folder holds a complete set of ONNX files. */
+/** The dtypes for which the folder holds a complete set of ONNX files (probed in parallel: over HTTP these are requests). */
 export async function listDtypes(source: FileSource, kind: ModelKind): Promise<Dtype[]> {
-  const out: Dtype[] = [];
-  for (const dtype of ALL_DTYPES) {
-    for (const c of LAYOUTS[kind]) {
-      const present = await Promise.all(c.files.map((f) => source.has(onnxPath(f, dtype))));
-      if (present.every(Boolean)) {
-        out.push(dtype);
-        break;
+  const complete = await Promise.all(
+    ALL_DTYPES.map(async (dtype) => {
+      for (const c of LAYOUTS[kind]) {
+        const present = await Promise.all(c.files.map((f) => source.has(onnxPath(f, dtype))));
+        if (present.every(Boolean)) return true;
       }
-    }
-  }
-  return out;
+      return false;
+    }),
+  );
+  return ALL_DTYPES.filter((_, i) => complete[i]);
 }
 
 /** Optimum writes weights over 2 GB next to the graph as `<name>.onnx_data`. */
