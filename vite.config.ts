@@ -1,5 +1,10 @@
-import { defineConfig } from 'vite';
+import { copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultClientConditions, defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const root = dirname(fileURLToPath(import.meta.url));
 
 // COOP/COEP make the page cross-origin isolated, which multi-threaded WASM needs.
 const isolationHeaders = {
@@ -7,10 +12,126 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** The onnxruntime-web/webgpu build's runtime files, served from /ort/ (see src/worker/ortSetup.ts). */
+const ORT_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'];
+
+/**
+ * Copies ORT's wasm runtime into public/ort/ before dev and build. In production the worker points
+ * ort.env.wasm.wasmPaths there, so ORT's pthread workers load ORT's own .mjs instead of the
+ * bundled worker chunk (which makes multi-threaded WASM hang).
+ */
+function ortRuntimeFiles(): Plugin {
+  return {
+    name: 'paperlens-ort-runtime',
+    configResolved() {
+      const from = join(root, 'node_modules/onnxruntime-web/dist');
+      const to = join(root, 'public/ort');
+      mkdirSync(to, { recursive: true });
+      for (const f of ORT_FILES) {
+        const src = join(from, f);
+        const dst = join(to, f);
+        if (!existsSync(dst) || statSync(dst).size !== statSync(src).size || statSync(dst).mtimeMs < statSync(src).mtimeMs) {
+          copyFileSync(src, dst);
+        }
+      }
+    },
+  };
+}
+
+const modelsDir = join(root, 'models');
+
+/** Model folders (any folder under models/ holding a config.json), relative to models/. */
+function modelFolders(dir = modelsDir): string[] {
+  if (!existsSync(dir)) return [];
+  const entries = readdirSync(dir, { withFileTypes: true });
+  if (entries.some((e) => e.isFile() && e.name === 'config.json')) return [relative(modelsDir, dir)];
+  return entries.filter((e) => e.isDirectory()).flatMap((e) => modelFolders(join(dir, e.name)));
+}
+
+const MIME: Record<string, string> = {
+  '.json': 'application/json',
+  '.onnx': 'application/octet-stream',
+  '.onnx_data': 'application/octet-stream',
+  '.txt': 'text/plain',
+  '.model': 'application/octet-stream',
+};
+
+/** Serves files of model folders at /models/ on the dev server, same-origin (COEP-safe). */
+function serveModels(): Connect.NextHandleFunction {
+  const folders = () => modelFolders().map((f) => f + sep);
+  return (req, res, next) => {
+    const url = decodeURIComponent((req.url ?? '').split('?')[0]);
+    const rel = normalize(url).replace(/^[/\\]+/, '');
+    const file = join(modelsDir, rel);
+    // Only files inside a model folder: never the catalogue sources or anything outside models/.
+    if (!folders().some((f) => rel.startsWith(f)) || !file.startsWith(modelsDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    const ext = file.slice(file.lastIndexOf('.'));
+    res.setHeader('Content-Type', MIME[ext] ?? 'application/octet-stream');
+    res.setHeader('Content-Length', String(statSync(file).size));
+    for (const [k, v] of Object.entries(isolationHeaders)) res.setHeader(k, v);
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file).pipe(res);
+    void next;
+  };
+}
+
+/** Copies every tree under `from` into `to`, hard-linking when possible (models can be large). */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const s = join(from, e.name);
+    const d = join(to, e.name);
+    if (e.isDirectory()) linkTree(s, d);
+    else if (e.isFile() && !existsSync(d)) {
+      try {
+        linkSync(s, d);
+      } catch {
+        copyFileSync(s, d);
+      }
+    }
+  }
+}
+
+/** Benchmark-only folders (large random-weight models): served by dev/preview, never shipped. */
+const NOT_SHIPPED = /^bench([/\\]|$)/;
+
+/**
+ * Model folders are served same-origin at /models/<folder>/: by a middleware under `vite` and
+ * `vite preview` (straight from models/), and, for deployment, by copying (hard-linking) every
+ * model folder except the benchmark ones, fixtures included, into dist/models/ at build.
+ */
+function sameOriginModels(): Plugin {
+  let outDir = join(root, 'dist');
+  return {
+    name: 'paperlens-models',
+    configResolved(c) {
+      outDir = join(c.root, c.build.outDir);
+    },
+    configureServer(server) {
+      server.middlewares.use('/models', serveModels());
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use('/models', serveModels());
+    },
+    closeBundle() {
+      for (const f of modelFolders().filter((f) => !NOT_SHIPPED.test(f))) linkTree(join(modelsDir, f), join(outDir, 'models', f));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), ortRuntimeFiles(), sameOriginModels()],
+  resolve: {
+    // ORT's extern-wasm entry does not import its wasm, so Vite does not bundle a second 27 MB copy.
+    conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions],
+  },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2048 },
 });

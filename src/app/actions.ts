@@ -1,0 +1,321 @@
+// What the UI does: every worker conversation and every multi-step user action lives here, so
+// components only read the store and call these.
+import type { Paper } from '../pipeline/types';
+import type { ModelLocation, WorkerEvent } from '../worker/protocol';
+import { render, fileBaseName, mimeOf, titleOf, type ExportFormat, type SummaryRecord } from './export/summaryExport';
+import { settingsFromDefaults, settingsProblems, toGenerationOptions } from './settings';
+import { defaultInclusion, get, initialRun, isRunning, patchModel, patchRun, set } from './store';
+import { countWords } from './text/wordCount';
+import { parseUrlOptions, type UrlOptions } from './urlParams';
+import { WorkerClient } from './workerClient';
+
+let client: WorkerClient | null = null;
+let url: UrlOptions = { model: null, backend: 'auto' };
+let countTimer: ReturnType<typeof setTimeout> | undefined;
+let ingestTimer: ReturnType<typeof setTimeout> | undefined;
+/** Latest ingest of the paste area; summarize waits for it instead of starting another. */
+let textIngest: Promise<Paper | null> | null = null;
+
+const WORD_COUNT_DELAY_MS = 120;
+const INGEST_DELAY_MS = 700;
+
+function worker(): WorkerClient {
+  if (!client) throw new Error('PaperLens has not started');
+  return client;
+}
+
+export function startApp(search: string): void {
+  if (client) return;
+  url = parseUrlOptions(search);
+  client = WorkerClient.create(
+    (status) => set({ runtime: status }),
+    (message) => set({ fatal: message }),
+  );
+  if (url.model) {
+    // Test fixtures are reachable only this way, labelled as what they are.
+    const label = url.model.startsWith('fixtures/') ? `${url.model} (test fixture, random weights)` : url.model;
+    void loadModel(url.model, label, { kind: 'same-origin', path: url.model });
+  }
+}
+
+// ---- paper input ---------------------------------------------------------------------------
+
+export function setText(text: string): void {
+  set({ text });
+  clearTimeout(countTimer);
+  clearTimeout(ingestTimer);
+  // Counting and structure detection wait for a pause in typing; a 100k-word paste is counted once.
+  countTimer = setTimeout(() => set({ wordCount: countWords(get().text) }), WORD_COUNT_DELAY_MS);
+  if (text.trim() === '') {
+    textIngest = null;
+    set({ paper: null, paperText: null, included: [], ingest: { busy: false, error: null, requestId: null } });
+    return;
+  }
+  ingestTimer = setTimeout(() => void ingestText(), INGEST_DELAY_MS);
+}
+
+function acceptPaper(paper: Paper, text: string): void {
+  set({ paper, paperText: text, included: defaultInclusion(paper), ingest: { busy: false, error: null, requestId: null } });
+}
+
+function ingestText(): Promise<Paper | null> {
+  clearTimeout(ingestTimer);
+  const text = get().text;
+  if (get().paperText === text && get().paper) return Promise.resolve(get().paper);
+  const previous = get().ingest.requestId;
+  if (previous !== null) worker().cancel(previous);
+  const req = worker().request({ type: 'ingest', input: { kind: 'text', text } });
+  set((s) => ({ ingest: { ...s.ingest, busy: true, requestId: req.id } }));
+  textIngest = req.done.then((ev) => finishIngest(ev, req.id, text));
+  return textIngest;
+}
+
+function finishIngest(ev: WorkerEvent, id: number, text: string): Paper | null {
+  if (get().ingest.requestId !== id) return ev.type === 'ingested' ? ev.paper : null;
+  if (ev.type === 'ingested') {
+    acceptPaper(ev.paper, text);
+    return ev.paper;
+  }
+  set({ ingest: { busy: false, error: ev.type === 'error' ? ev.message : null, requestId: null } });
+  return null;
+}
+
+/** Text shown in the paste area for a paper read from a file: headings as Markdown. */
+export function paperToText(paper: Paper): string {
+  const parts = paper.title && paper.title !== 'Untitled' ? [paper.title] : [];
+  if (paper.authors) parts.push(paper.authors);
+  for (const s of paper.sections) {
+    parts.push(s.title ? `${'#'.repeat(Math.min(6, s.level + 1))} ${s.title}\n\n${s.text}` : s.text);
+  }
+  return parts.join('\n\n');
+}
+
+export const ACCEPTED_FILES = '.pdf,.txt,.md,.markdown,.tex';
+
+export async function ingestFile(file: File): Promise<void> {
+  if (!/\.(pdf|txt|md|markdown|tex)$/i.test(file.name)) {
+    set({ ingest: { busy: false, error: `${file.name}: PaperLens reads .pdf, .txt, .md and .tex files.`, requestId: null } });
+    return;
+  }
+  clearTimeout(ingestTimer);
+  const previous = get().ingest.requestId;
+  if (previous !== null) worker().cancel(previous);
+  const bytes = await file.arrayBuffer();
+  // The file's bytes move to the worker (transferred, not copied).
+  const req = worker().request({ type: 'ingest', input: { kind: 'file', name: file.name, bytes } }, undefined, [bytes]);
+  set({ ingest: { busy: true, error: null, requestId: req.id } });
+  const p: Promise<Paper | null> = req.done.then((ev) => {
+    if (get().ingest.requestId !== req.id) return null;
+    if (ev.type !== 'ingested') {
+      set({ ingest: { busy: false, error: ev.type === 'error' ? ev.message : null, requestId: null } });
+      return null;
+    }
+    const text = paperToText(ev.paper);
+    clearTimeout(countTimer);
+    set({ text, wordCount: countWords(text) });
+    acceptPaper(ev.paper, text);
+    return ev.paper;
+  });
+  textIngest = p;
+  await p;
+}
+
+export function toggleSection(index: number): void {
+  set((s) => ({ included: s.included.map((v, i) => (i === index ? !v : v)) }));
+}
+
+export function setAllSections(include: boolean): void {
+  set((s) => ({ included: s.paper ? s.paper.sections.map(() => include) : [] }));
+}
+
+// ---- models --------------------------------------------------------------------------------
+
+export async function loadModel(id: string, label: string, location: ModelLocation): Promise<void> {
+  const old = get().model.requestId;
+  if (old !== null) worker().cancel(old);
+  const startedAt = performance.now();
+  let lastBytes = 0;
+  let lastAt = startedAt;
+  let speed = 0;
+  const req = worker().request(
+    { type: 'load-model', modelId: id, location, backend: url.backend, failWebgpuAtStep: url.failWebgpuAtStep },
+    (ev) => {
+      if (ev.type !== 'load-progress') return;
+      const now = performance.now();
+      if (now - lastAt > 250) {
+        const inst = ((ev.loaded - lastBytes) * 1000) / (now - lastAt);
+        speed = speed ? 0.7 * speed + 0.3 * inst : inst;
+        lastBytes = ev.loaded;
+        lastAt = now;
+      }
+      patchModel({ download: { stage: ev.stage, files: ev.files, loaded: ev.loaded, total: ev.total, startedAt, speed } });
+    },
+  );
+  patchModel({ id, label, status: 'loading', requestId: req.id, download: null, error: null });
+  const ev = await req.done;
+  if (get().model.requestId !== req.id) return;
+  if (ev.type === 'loaded') {
+    patchModel({ status: 'ready', requestId: null, defaults: ev.status.modelDefaults });
+    set({ decoding: settingsFromDefaults(ev.status.modelDefaults) });
+  } else if (ev.type === 'error') {
+    patchModel({ status: 'error', requestId: null, error: ev.message });
+  } else {
+    patchModel({ id: null, label: null, status: 'none', requestId: null, download: null });
+  }
+}
+
+export function cancelModelLoad(): void {
+  const id = get().model.requestId;
+  if (id !== null) worker().cancel(id);
+}
+
+export function unloadModel(): void {
+  cancelModelLoad();
+  worker().request({ type: 'unload-model' });
+  patchModel({ id: null, label: null, status: 'none', requestId: null, download: null, error: null, defaults: null });
+}
+
+// ---- summaries -----------------------------------------------------------------------------
+
+/** Why Summarize cannot run now, in words; null when it can. */
+export function summarizeBlocker(): string | null {
+  const s = get();
+  if (isRunning(s)) return 'A summary is being written.';
+  if (s.text.trim() === '') return 'Paste a paper or drop a file first.';
+  if (s.model.status === 'loading') return 'The model is still loading.';
+  const problems = settingsProblems(s.decoding);
+  if (s.model.status === 'ready' && problems.length) return problems[0];
+  if (s.paper && s.paperText === s.text && !s.included.some(Boolean)) return 'Include at least one section.';
+  return null;
+}
+
+export async function summarize(): Promise<void> {
+  const blocker = summarizeBlocker();
+  if (blocker) {
+    if (!isRunning(get())) patchRun({ ...initialRun, status: 'error', error: blocker });
+    return;
+  }
+  const startedAt = performance.now();
+  patchRun({ ...initialRun, status: 'preparing', startedAt, progress: { label: 'reading the paper', done: 0, total: 1 } });
+  const stale = get().paperText !== get().text || !get().paper;
+  const paper = stale ? await ingestText() : get().paper;
+  if (get().run.status !== 'preparing') return; // stopped while reading
+  if (!paper) {
+    patchRun({ status: 'error', error: get().ingest.error ?? 'The text could not be read.', progress: null });
+    return;
+  }
+  const s = get();
+  const sectionIndexes = s.included.flatMap((v, i) => (v ? [i] : []));
+  if (!sectionIndexes.length) {
+    patchRun({ status: 'error', error: 'Include at least one section.', progress: null });
+    return;
+  }
+  const useModel = s.model.status === 'ready';
+  const generation = toGenerationOptions(s.decoding);
+  const req = worker().request(
+    { type: 'summarize', paper, style: s.style, length: s.length, sectionIndexes, generation, extractive: !useModel },
+    (ev) => onRunEvent(ev, req.id),
+  );
+  patchRun({
+    status: 'summarizing',
+    requestId: req.id,
+    modelId: useModel ? s.model.id : null,
+    request: { style: s.style, length: s.length, generation: useModel ? generation : null, sections: sectionIndexes.map((i) => paper.sections[i].title || '(untitled)') },
+  });
+  await req.done;
+}
+
+function onRunEvent(ev: WorkerEvent, id: number): void {
+  const run = get().run;
+  if (run.requestId !== id) return;
+  if (run.status === 'stopped') {
+    // Stop shows the text written so far at once; the worker's own tally only adds statistics.
+    if (ev.type === 'summary-done') patchRun({ stats: ev.stats, kind: ev.kind, backend: ev.backend, fellBack: ev.fellBack, requestId: null });
+    return;
+  }
+  switch (ev.type) {
+    case 'summary-progress':
+      patchRun({ progress: { label: ev.label, done: ev.done, total: ev.total } });
+      break;
+    case 'summary-delta':
+      patchRun({ text: run.text + ev.text, tokens: run.tokens + ev.tokens, firstTextAt: run.firstTextAt ?? performance.now() });
+      break;
+    case 'summary-reset':
+      patchRun({ text: '' });
+      break;
+    case 'summary-done':
+      patchRun({
+        status: ev.partial ? 'stopped' : 'done',
+        text: ev.text,
+        kind: ev.kind,
+        stats: ev.stats,
+        backend: ev.backend,
+        fellBack: ev.fellBack,
+        progress: null,
+        requestId: null,
+        finishedAt: new Date().toISOString(),
+      });
+      break;
+    case 'error':
+      patchRun({ status: 'error', error: ev.message, progress: null, requestId: null });
+      break;
+    case 'cancelled':
+      patchRun({ status: 'stopped', progress: null, requestId: null });
+      break;
+  }
+}
+
+export function stop(): void {
+  const run = get().run;
+  if (!isRunning(get())) return;
+  if (run.requestId !== null) worker().cancel(run.requestId);
+  patchRun({
+    status: 'stopped',
+    progress: null,
+    kind: run.kind ?? (run.modelId ? 'abstractive' : 'extractive'),
+    finishedAt: new Date().toISOString(),
+  });
+}
+
+// ---- downloads -----------------------------------------------------------------------------
+
+export function summaryRecord(): SummaryRecord | null {
+  const s = get();
+  const run = s.run;
+  if (!run.text || !run.request || (run.status !== 'done' && run.status !== 'stopped')) return null;
+  const t = run.stats?.timings;
+  return {
+    title: titleOf(s.paper?.title === 'Untitled' ? undefined : s.paper?.title, s.text),
+    summary: run.text,
+    kind: run.kind ?? (run.modelId ? 'abstractive' : 'extractive'),
+    partial: run.status === 'stopped',
+    modelId: run.modelId,
+    backend: run.backend,
+    threads: s.runtime?.threads ?? null,
+    fellBack: run.fellBack,
+    style: run.request.style,
+    length: run.request.length,
+    generation: run.request.generation,
+    sectionsIncluded: run.request.sections,
+    timings: run.stats
+      ? { ...(t ?? {}), summaryMs: Math.round(run.stats.totalMs), firstTextMs: run.stats.firstDeltaMs === null ? null : Math.round(run.stats.firstDeltaMs) }
+      : null,
+    sourceName: s.paper?.source ?? 'paste',
+    sourceWordCount: s.paper?.wordCount ?? s.wordCount,
+    date: run.finishedAt ?? new Date().toISOString(),
+  };
+}
+
+export function downloadSummary(format: ExportFormat): void {
+  const record = summaryRecord();
+  if (!record) return;
+  const blob = new Blob([render(format, record)], { type: mimeOf(format) });
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = `${fileBaseName(record.title)}.${format}`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

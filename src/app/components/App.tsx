@@ -1,0 +1,70 @@
+// Page layout and the global keyboard shortcuts.
+import { useEffect } from 'react';
+import { stop, summarize } from '../actions';
+import { useApp } from '../store';
+import { DownloadBar } from './DownloadBar';
+import { ModelPicker } from './ModelPicker';
+import { PaperInput } from './PaperInput';
+import { RunControls } from './RunControls';
+import { SettingsPanel } from './SettingsPanel';
+import { StatusBar } from './StatusBar';
+import { StructurePanel } from './StructurePanel';
+import { SummaryBanner } from './SummaryBanner';
+import { SummaryOptions } from './SummaryOptions';
+import { SummaryView } from './SummaryView';
+
+function useShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void summarize();
+      } else if (e.key === 'Escape') {
+        stop();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function App() {
+  useShortcuts();
+  const fatal = useApp((s) => s.fatal);
+  return (
+    <div className="app">
+      <header className="top">
+        <h1>
+          PaperLens <span className="tagline">summaries of scientific papers, computed in your browser</span>
+        </h1>
+        <StatusBar />
+      </header>
+      {fatal && (
+        <div className="banner error" role="alert">
+          {fatal}. Reload the page to start again.
+        </div>
+      )}
+      <main className="layout">
+        <div className="column">
+          <PaperInput />
+          <StructurePanel />
+        </div>
+        <div className="column">
+          <ModelPicker />
+          <section className="card" aria-labelledby="summary-heading">
+            <div className="card-head">
+              <h2 id="summary-heading">Summary</h2>
+            </div>
+            <SummaryOptions />
+            <RunControls />
+            <SummaryBanner />
+            <SummaryView />
+            <DownloadBar />
+          </section>
+          <SettingsPanel />
+        </div>
+      </main>
+      <footer className="meta">Nothing leaves your machine: papers and models are processed in this tab.</footer>
+    </div>
+  );
+}

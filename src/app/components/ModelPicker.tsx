@@ -1,0 +1,95 @@
+// Choose a summarization model (or none: extractive), with download progress and cancel.
+import { cancelModelLoad, loadModel, unloadModel } from '../actions';
+import { pickableModels, type ModelChoice } from '../catalogueView';
+import { useApp, type DownloadState } from '../store';
+
+function bytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(0)} kB`;
+  return `${n} B`;
+}
+
+function eta(d: DownloadState): string {
+  if (!d.total || d.speed <= 0) return '';
+  const secs = Math.max(0, (d.total - d.loaded) / d.speed);
+  return secs < 90 ? ` · ${Math.ceil(secs)} s left` : ` · ${Math.ceil(secs / 60)} min left`;
+}
+
+function DownloadProgress({ d }: { d: DownloadState }) {
+  const label = d.stage === 'ready' ? 'ready' : d.total ? `${bytes(d.loaded)} of ${bytes(d.total)}` : `${bytes(d.loaded)}`;
+  return (
+    <div className="download" data-testid="model-progress">
+      <progress value={d.total ? d.loaded : undefined} max={d.total ?? undefined} aria-label="Model download" />
+      <span className="meta">
+        {label}
+        {d.speed > 0 && d.stage !== 'ready' ? ` · ${bytes(d.speed)}/s${eta(d)}` : ''}
+      </span>
+      {d.files.length > 1 && (
+        <details>
+          <summary className="meta">{d.files.length} files</summary>
+          <ul className="files">
+            {d.files.map((f) => (
+              <li key={f.path} className="meta">
+                {f.path}: {bytes(f.loaded)}
+                {f.total ? ` / ${bytes(f.total)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function choose(choice: ModelChoice | null) {
+  if (!choice) unloadModel();
+  else void loadModel(choice.id, choice.label, choice.location);
+}
+
+export function ModelPicker() {
+  const model = useApp((s) => s.model);
+  const choices = pickableModels();
+  const selected = model.id ?? '';
+  const known = choices.some((c) => c.id === selected);
+  return (
+    <section className="card model-picker" aria-labelledby="model-heading">
+      <div className="card-head">
+        <h2 id="model-heading">Model</h2>
+      </div>
+      <label className="visually-hidden" htmlFor="model-select">
+        Summarization model
+      </label>
+      <select
+        id="model-select"
+        data-testid="model-select"
+        value={selected}
+        disabled={model.status === 'loading'}
+        onChange={(e) => choose(choices.find((c) => c.id === e.target.value) ?? null)}
+      >
+        <option value="">No model: extractive summary (instant, offline)</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label} · {c.detail}
+            {c.cached ? ' · cached' : ''}
+          </option>
+        ))}
+        {!known && selected && <option value={selected}>{model.label ?? selected}</option>}
+      </select>
+      {choices.length === 0 && <p className="meta">No models are listed yet; summaries are extractive.</p>}
+      {model.status === 'loading' && (
+        <div className="row">
+          {model.download ? <DownloadProgress d={model.download} /> : <span className="meta">starting…</span>}
+          <button type="button" className="secondary" data-testid="cancel-download" onClick={cancelModelLoad}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {model.status === 'error' && (
+        <p className="error" role="alert">
+          {model.error}
+        </p>
+      )}
+    </section>
+  );
+}

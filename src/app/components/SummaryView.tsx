@@ -1,0 +1,37 @@
+// The summary: plain text with a blinking caret while it streams, Markdown once finished.
+import { Markdown } from '../markdown/Markdown';
+import { isRunning, useApp } from '../store';
+
+export function SummaryView() {
+  const text = useApp((s) => s.run.text);
+  const running = useApp(isRunning);
+  const status = useApp((s) => s.run.status);
+  const progress = useApp((s) => s.run.progress);
+  if (status === 'idle' && !text) {
+    return (
+      <div className="summary empty" data-testid="summary-output" aria-live="off">
+        <p className="meta">The summary appears here.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="summary" aria-busy={running}>
+      {running && progress && (
+        <div className="progress-line" data-testid="run-progress">
+          <span>{progress.label}</span>
+          {progress.total > 1 && <progress value={progress.done} max={progress.total} aria-label={progress.label} />}
+        </div>
+      )}
+      <div className={`summary-text${running ? ' streaming' : ''}`} data-testid="summary-output" data-raw={text} aria-live="polite">
+        {running ? (
+          <p className="stream">
+            {text}
+            <span className="caret" aria-hidden="true" />
+          </p>
+        ) : (
+          <Markdown source={text} />
+        )}
+      </div>
+    </div>
+  );
+}

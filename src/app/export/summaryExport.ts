@@ -1,0 +1,78 @@
+// Builds the .md, .txt and .json downloads from one record, so all three carry the same
+// summary the user sees, and names the files after the paper.
+import type { Backend, GenerationOptions, GenerationTimings } from '../../engine/types';
+import type { SummaryLength, SummaryStyle } from '../../pipeline/types';
+import { markdownToPlainText } from '../markdown/parse';
+
+export interface SummaryRecord {
+  title: string;
+  summary: string;
+  kind: 'extractive' | 'abstractive';
+  partial: boolean;
+  modelId: string | null;
+  backend: Backend | null;
+  threads: number | null;
+  fellBack: { from: Backend; reason: string } | null;
+  style: SummaryStyle;
+  length: SummaryLength;
+  generation: GenerationOptions | null;
+  sectionsIncluded: string[];
+  timings: (Partial<GenerationTimings> & { summaryMs: number; firstTextMs: number | null }) | null;
+  sourceName: string;
+  sourceWordCount: number;
+  /** ISO 8601 */
+  date: string;
+}
+
+export type ExportFormat = 'md' | 'txt' | 'json';
+
+const MIME: Record<ExportFormat, string> = {
+  md: 'text/markdown;charset=utf-8',
+  txt: 'text/plain;charset=utf-8',
+  json: 'application/json;charset=utf-8',
+};
+
+export function mimeOf(format: ExportFormat): string {
+  return MIME[format];
+}
+
+function kindLine(r: SummaryRecord): string {
+  const how = r.kind === 'abstractive' ? `Abstractive summary by ${r.modelId} on ${r.backend}` : 'Extractive summary (sentences selected from the paper)';
+  return r.partial ? `${how}, stopped before the end` : how;
+}
+
+export function toMarkdown(r: SummaryRecord): string {
+  return `# ${r.title}\n\n_${kindLine(r)}, ${r.date.slice(0, 10)}._\n\n${r.summary.trim()}\n`;
+}
+
+export function toText(r: SummaryRecord): string {
+  return `${r.title}\n\n${kindLine(r)}, ${r.date.slice(0, 10)}.\n\n${markdownToPlainText(r.summary)}\n`;
+}
+
+export function toJson(r: SummaryRecord): string {
+  return JSON.stringify(r, null, 2) + '\n';
+}
+
+export function render(format: ExportFormat, r: SummaryRecord): string {
+  return format === 'md' ? toMarkdown(r) : format === 'txt' ? toText(r) : toJson(r);
+}
+
+/** A file name from the paper title: ASCII letters, digits and dashes, at most 60 characters. */
+export function fileBaseName(title: string): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return (base || 'paper') + '-summary';
+}
+
+/** Title for exports: the paper's title, else the first non-empty line of the text. */
+export function titleOf(paperTitle: string | undefined, text: string): string {
+  if (paperTitle && paperTitle.trim()) return paperTitle.trim();
+  const first = text.split('\n').find((l) => l.trim() !== '');
+  return first ? first.trim().replace(/^#+\s*/, '').slice(0, 120) : 'Untitled paper';
+}

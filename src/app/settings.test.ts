@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_DEFAULTS, settingsFromDefaults, settingsProblems, toGenerationOptions } from './settings';
+
+describe('decoding settings', () => {
+  it('seeds from a BART-CNN style generation config', () => {
+    const s = settingsFromDefaults({ num_beams: 4, no_repeat_ngram_size: 3, max_length: 142, min_length: 56 });
+    expect(s.strategy).toBe('beam');
+    expect(s.numBeams).toBe(4);
+    expect(s.noRepeatNgramSize).toBe(3);
+    expect(toGenerationOptions(s)).toEqual({ do_sample: false, num_beams: 4, repetition_penalty: 1, no_repeat_ngram_size: 3 });
+  });
+
+  it('maps greedy and sampling, sending limits only when set', () => {
+    const greedy = { ...BUILTIN_DEFAULTS, strategy: 'greedy' as const, maxNewTokens: 20, minNewTokens: 5 };
+    expect(toGenerationOptions(greedy)).toMatchObject({ do_sample: false, num_beams: 1, max_new_tokens: 20, min_new_tokens: 5 });
+    const sample = toGenerationOptions({ ...BUILTIN_DEFAULTS, strategy: 'sample', temperature: 0.5, topK: 10, topP: 0.8 });
+    expect(sample).toMatchObject({ do_sample: true, num_beams: 1, temperature: 0.5, top_k: 10, top_p: 0.8 });
+    expect(sample.max_new_tokens).toBeUndefined();
+  });
+
+  it('reports bad values in words', () => {
+    expect(settingsProblems(BUILTIN_DEFAULTS)).toEqual([]);
+    expect(settingsProblems({ ...BUILTIN_DEFAULTS, minNewTokens: 50, maxNewTokens: 10 })).toEqual(['Min tokens is larger than max tokens.']);
+    expect(settingsProblems({ ...BUILTIN_DEFAULTS, strategy: 'sample', temperature: 0 })).toContain('Temperature must be above 0.');
+  });
+});

@@ -1,0 +1,123 @@
+// All UI state in one zustand store. Actions that talk to the worker live in actions.ts; this
+// file only holds state and plain setters so components stay simple.
+import { create } from 'zustand';
+import type { GenerationOptions } from '../engine/types';
+import type { Paper, SummaryLength, SummaryStyle } from '../pipeline/types';
+import type { FileDownloadProgress, LoadStage, RuntimeStatus, SummaryStats } from '../worker/protocol';
+import { BUILTIN_DEFAULTS, type DecodingSettings } from './settings';
+
+export interface DownloadState {
+  stage: LoadStage;
+  files: FileDownloadProgress[];
+  loaded: number;
+  total: number | null;
+  startedAt: number;
+  /** Bytes per second, smoothed. */
+  speed: number;
+}
+
+export interface ModelState {
+  /** Catalogue id or `?model=` folder; null: no model, extractive summaries. */
+  id: string | null;
+  label: string | null;
+  status: 'none' | 'loading' | 'ready' | 'error';
+  requestId: number | null;
+  download: DownloadState | null;
+  error: string | null;
+  defaults: GenerationOptions | null;
+}
+
+export type RunStatus = 'idle' | 'preparing' | 'summarizing' | 'done' | 'stopped' | 'error';
+
+export interface RunState {
+  status: RunStatus;
+  requestId: number | null;
+  text: string;
+  kind: 'extractive' | 'abstractive' | null;
+  modelId: string | null;
+  progress: { label: string; done: number; total: number } | null;
+  startedAt: number | null;
+  firstTextAt: number | null;
+  tokens: number;
+  stats: SummaryStats | null;
+  backend: RuntimeStatus['backend'];
+  fellBack: RuntimeStatus['fellBack'];
+  error: string | null;
+  /** Settings the summary was made with (for the exports). */
+  request: { style: SummaryStyle; length: SummaryLength; generation: GenerationOptions | null; sections: string[] } | null;
+  finishedAt: string | null;
+}
+
+export interface AppState {
+  text: string;
+  wordCount: number;
+  paper: Paper | null;
+  /** The text `paper` was built from; when `text` differs the paper is stale. */
+  paperText: string | null;
+  included: boolean[];
+  ingest: { busy: boolean; error: string | null; requestId: number | null };
+  style: SummaryStyle;
+  length: SummaryLength;
+  decoding: DecodingSettings;
+  model: ModelState;
+  runtime: RuntimeStatus | null;
+  run: RunState;
+  /** A fatal problem (the worker crashed). */
+  fatal: string | null;
+}
+
+export const initialRun: RunState = {
+  status: 'idle',
+  requestId: null,
+  text: '',
+  kind: null,
+  modelId: null,
+  progress: null,
+  startedAt: null,
+  firstTextAt: null,
+  tokens: 0,
+  stats: null,
+  backend: null,
+  fellBack: null,
+  error: null,
+  request: null,
+  finishedAt: null,
+};
+
+export const initialState: AppState = {
+  text: '',
+  wordCount: 0,
+  paper: null,
+  paperText: null,
+  included: [],
+  ingest: { busy: false, error: null, requestId: null },
+  style: 'tldr',
+  length: 'medium',
+  decoding: { ...BUILTIN_DEFAULTS },
+  model: { id: null, label: null, status: 'none', requestId: null, download: null, error: null, defaults: null },
+  runtime: null,
+  run: initialRun,
+  fatal: null,
+};
+
+export const useApp = create<AppState>()(() => ({ ...initialState }));
+
+export const set = useApp.setState;
+export const get = useApp.getState;
+
+export function patchRun(p: Partial<RunState>): void {
+  set((s) => ({ run: { ...s.run, ...p } }));
+}
+
+export function patchModel(p: Partial<ModelState>): void {
+  set((s) => ({ model: { ...s.model, ...p } }));
+}
+
+/** Default inclusion: everything but references, acknowledgements and appendices. */
+export function defaultInclusion(paper: Paper): boolean[] {
+  return paper.sections.map((s) => s.kind === 'abstract' || s.kind === 'body');
+}
+
+export function isRunning(s: AppState): boolean {
+  return s.run.status === 'preparing' || s.run.status === 'summarizing';
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseUrlOptions } from './urlParams';
+
+describe('parseUrlOptions', () => {
+  it('reads model, backend and the failure hook', () => {
+    expect(parseUrlOptions('?model=fixtures/tiny-bart&backend=wasm&failWebgpuAtStep=3')).toEqual({
+      model: 'fixtures/tiny-bart',
+      backend: 'wasm',
+      failWebgpuAtStep: 3,
+    });
+  });
+
+  it('defaults to no model, auto backend and no failure', () => {
+    expect(parseUrlOptions('')).toEqual({ model: null, backend: 'auto', failWebgpuAtStep: undefined });
+    expect(parseUrlOptions('?backend=cuda&failWebgpuAtStep=-1')).toEqual({ model: null, backend: 'auto', failWebgpuAtStep: undefined });
+  });
+
+  it('refuses model paths that leave the models folder', () => {
+    for (const bad of ['../secret', 'fixtures/../../x', '/etc/passwd', 'a//b', 'https://evil.example/m']) {
+      expect(parseUrlOptions(`?model=${encodeURIComponent(bad)}`).model).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,20 @@
+// Query parameters: `?model=<folder under models/>` loads that folder (how tests reach the
+// fixtures), `?backend=auto|webgpu|wasm`, and the test hook `?failWebgpuAtStep=N`.
+import type { BackendChoice } from '../engine/types';
+
+export interface UrlOptions {
+  model: string | null;
+  backend: BackendChoice;
+  failWebgpuAtStep?: number;
+}
+
+export function parseUrlOptions(search: string): UrlOptions {
+  const q = new URLSearchParams(search);
+  const rawModel = q.get('model');
+  // A folder path under models/: plain segments only, so it cannot climb out of the folder.
+  const model = rawModel && /^[\w.-]+(\/[\w.-]+)*$/.test(rawModel) && !rawModel.split('/').some((s) => s === '..' || s === '.') ? rawModel : null;
+  const b = q.get('backend');
+  const backend: BackendChoice = b === 'webgpu' || b === 'wasm' ? b : 'auto';
+  const fail = Number(q.get('failWebgpuAtStep'));
+  return { model, backend, failWebgpuAtStep: Number.isInteger(fail) && fail > 0 ? fail : undefined };
+}

@@ -1,0 +1,65 @@
+// The UI side of the worker protocol: numbers requests, routes events to their request's
+// listener, and resolves when the request's final event arrives.
+import { isFinalEvent, type RuntimeStatus, type WorkerEvent, type WorkerRequest } from '../worker/protocol';
+
+type Listener = (ev: WorkerEvent) => void;
+type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+export interface Pending {
+  id: number;
+  /** Resolves with the final event (done, error or cancelled); never rejects. */
+  done: Promise<WorkerEvent>;
+}
+
+export class WorkerClient {
+  private nextId = 1;
+  private readonly listeners = new Map<number, Listener>();
+
+  constructor(
+    private readonly worker: Worker,
+    private readonly onStatus: (s: RuntimeStatus) => void,
+    private readonly onCrash: (message: string) => void,
+  ) {
+    worker.addEventListener('message', (e: MessageEvent<WorkerEvent>) => this.dispatch(e.data));
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      this.crash(`The background worker stopped: ${e.message || 'it could not start'}`);
+    });
+    worker.addEventListener('messageerror', () => this.crash('The background worker sent a message that could not be read'));
+  }
+
+  static create(onStatus: (s: RuntimeStatus) => void, onCrash: (message: string) => void): WorkerClient {
+    const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: 'paperlens' });
+    return new WorkerClient(worker, onStatus, onCrash);
+  }
+
+  request(body: RequestBody, onEvent: Listener = () => {}, transfer: Transferable[] = []): Pending {
+    const id = this.nextId++;
+    let resolve!: (ev: WorkerEvent) => void;
+    const done = new Promise<WorkerEvent>((r) => (resolve = r));
+    this.listeners.set(id, (ev) => {
+      onEvent(ev);
+      if (isFinalEvent(ev)) {
+        this.listeners.delete(id);
+        resolve(ev);
+      }
+    });
+    this.worker.postMessage({ ...body, id } as WorkerRequest, transfer);
+    return { id, done };
+  }
+
+  cancel(target: number): void {
+    this.worker.postMessage({ type: 'cancel', id: this.nextId++, target } satisfies WorkerRequest);
+  }
+
+  private dispatch(ev: WorkerEvent): void {
+    if (ev.type === 'status') return this.onStatus(ev.status);
+    if (ev.type === 'loaded') this.onStatus(ev.status);
+    this.listeners.get(ev.id)?.(ev);
+  }
+
+  private crash(message: string): void {
+    this.onCrash(message);
+    for (const [id, l] of [...this.listeners]) l({ type: 'error', id, request: 'summarize', message });
+  }
+}

@@ -1,0 +1,255 @@
+// The worker's request handling, with the engine and pipeline injected so it runs under Node
+// tests with fakes. worker.ts wires the real ones and the postMessage transport.
+import type { FileProgress, TextGenerator } from '../engine/types';
+import type { Paper, SummaryEvent, SummaryOutcome, SummaryRequest } from '../pipeline/types';
+import { DeltaBatcher } from './deltaBatcher';
+import { ObservedGenerator } from './observedGenerator';
+import { describeError } from './plainErrors';
+import type {
+  FileDownloadProgress,
+  IngestRequest,
+  LoadModelRequest,
+  LoadStage,
+  RuntimeStatus,
+  SummarizeRequest,
+  WorkerEvent,
+  WorkerRequest,
+} from './protocol';
+
+export interface LoadHooks {
+  signal: AbortSignal;
+  onProgress: (p: FileProgress) => void;
+  onStage: (stage: LoadStage) => void;
+}
+
+export interface SummarizeHooks {
+  generator?: TextGenerator;
+  signal: AbortSignal;
+  onEvent: (ev: SummaryEvent) => void;
+}
+
+export interface RuntimeFacts {
+  threads: number;
+  crossOriginIsolated: boolean;
+  webgpuAvailable: boolean;
+}
+
+export interface WorkerDeps {
+  /** `notes` say in words why the backend differs from what was asked. */
+  loadModel(req: LoadModelRequest, hooks: LoadHooks): Promise<TextGenerator & { notes?: readonly string[] }>;
+  ingest(input: IngestRequest['input'], signal: AbortSignal): Promise<Paper>;
+  summarize(paper: Paper, request: SummaryRequest, hooks: SummarizeHooks): Promise<SummaryOutcome>;
+  runtime(): Promise<RuntimeFacts>;
+  now(): number;
+  /** Delta batching interval; tests pass 0-ish values, the app ~32 ms. */
+  deltaIntervalMs?: number;
+  /** Minimum time between two progress events of one download. */
+  progressIntervalMs?: number;
+}
+
+type Post = (ev: WorkerEvent) => void;
+
+export class WorkerController {
+  private generator: ObservedGenerator | null = null;
+  private modelId: string | null = null;
+  private loadFellBack: RuntimeStatus['fellBack'] = null;
+  private facts: RuntimeFacts | null = null;
+  private readonly running = new Map<number, AbortController>();
+  private loading: number | null = null;
+  private summarizing: number | null = null;
+
+  constructor(
+    private readonly deps: WorkerDeps,
+    private readonly post: Post,
+  ) {}
+
+  async handle(req: WorkerRequest): Promise<void> {
+    switch (req.type) {
+      case 'load-model':
+        return this.load(req);
+      case 'unload-model':
+        await this.unload();
+        this.post({ type: 'status', status: await this.status() });
+        return;
+      case 'ingest':
+        return this.ingest(req);
+      case 'summarize':
+        return this.summarize(req);
+      case 'cancel':
+        this.running.get(req.target)?.abort();
+        return;
+    }
+  }
+
+  async status(): Promise<RuntimeStatus> {
+    this.facts ??= await this.deps.runtime();
+    const g = this.generator;
+    return {
+      backend: g ? g.backend : null,
+      threads: this.facts.threads,
+      crossOriginIsolated: this.facts.crossOriginIsolated,
+      webgpuAvailable: this.facts.webgpuAvailable,
+      modelId: g ? this.modelId : null,
+      fellBack: g ? (g.fellBack() ?? this.loadFellBack) : null,
+      maxInputTokens: g ? g.maxInputTokens : null,
+      modelDefaults: g ? g.defaults : null,
+    };
+  }
+
+  private track(id: number): AbortController {
+    const ac = new AbortController();
+    this.running.set(id, ac);
+    return ac;
+  }
+
+  private async unload(): Promise<void> {
+    const g = this.generator;
+    this.generator = null;
+    this.modelId = null;
+    this.loadFellBack = null;
+    if (g) await g.dispose().catch(() => {});
+  }
+
+  private async load(req: LoadModelRequest): Promise<void> {
+    if (this.loading !== null) this.running.get(this.loading)?.abort();
+    if (this.summarizing !== null) this.running.get(this.summarizing)?.abort();
+    this.loading = req.id;
+    const ac = this.track(req.id);
+    const files = new Map<string, FileDownloadProgress>();
+    let stage: LoadStage = 'download';
+    let lastSent = -Infinity;
+    const interval = this.deps.progressIntervalMs ?? 100;
+    const send = (force: boolean) => {
+      const now = this.deps.now();
+      if (!force && now - lastSent < interval) return;
+      lastSent = now;
+      const list = [...files.values()];
+      const loaded = list.reduce((s, f) => s + f.loaded, 0);
+      const total = list.every((f) => f.total !== undefined) ? list.reduce((s, f) => s + (f.total ?? 0), 0) : null;
+      this.post({ type: 'load-progress', id: req.id, stage, files: list, loaded, total });
+    };
+    try {
+      await this.unload();
+      const inner = await this.deps.loadModel(req, {
+        signal: ac.signal,
+        onProgress: (p) => {
+          const done = p.total !== undefined && p.loaded >= p.total;
+          files.set(p.path, { path: p.path, loaded: p.loaded, total: p.total });
+          send(done);
+        },
+        onStage: (s) => {
+          stage = s;
+          send(true);
+        },
+      });
+      if (ac.signal.aborted) {
+        await inner.dispose().catch(() => {});
+        this.post({ type: 'cancelled', id: req.id });
+        return;
+      }
+      this.generator = new ObservedGenerator(inner);
+      this.modelId = req.modelId;
+      // Asked for WebGPU (or auto with an adapter) but the session ended up on WASM.
+      const facts = (this.facts ??= await this.deps.runtime());
+      const wanted = req.backend === 'webgpu' || req.backend === 'auto';
+      const reason = inner.notes?.join(' ') || (facts.webgpuAvailable ? 'WebGPU could not run this model.' : 'This browser offers no WebGPU adapter.');
+      this.loadFellBack = wanted && inner.backend === 'wasm' ? { from: 'webgpu', reason } : null;
+      stage = 'ready';
+      send(true);
+      this.post({ type: 'loaded', id: req.id, status: await this.status() });
+    } catch (e) {
+      if (ac.signal.aborted) this.post({ type: 'cancelled', id: req.id });
+      else this.post({ type: 'error', id: req.id, request: req.type, ...describeError(e, `loading the model ${req.modelId}`) });
+    } finally {
+      this.running.delete(req.id);
+      if (this.loading === req.id) this.loading = null;
+    }
+  }
+
+  private async ingest(req: IngestRequest): Promise<void> {
+    const ac = this.track(req.id);
+    try {
+      const paper = await this.deps.ingest(req.input, ac.signal);
+      this.post({ type: 'ingested', id: req.id, paper });
+    } catch (e) {
+      const name = req.input.kind === 'file' ? req.input.name : 'the pasted text';
+      if (ac.signal.aborted) this.post({ type: 'cancelled', id: req.id });
+      else this.post({ type: 'error', id: req.id, request: req.type, ...describeError(e, `reading ${name}`) });
+    } finally {
+      this.running.delete(req.id);
+    }
+  }
+
+  private async summarize(req: SummarizeRequest): Promise<void> {
+    if (this.summarizing !== null) this.running.get(this.summarizing)?.abort();
+    this.summarizing = req.id;
+    const ac = this.track(req.id);
+    const started = this.deps.now();
+    let firstDelta: number | null = null;
+    let text = '';
+    const batcher = new DeltaBatcher(
+      (b) => this.post({ type: 'summary-delta', id: req.id, text: b.text, tokens: b.tokens }),
+      this.deps.deltaIntervalMs ?? 32,
+    );
+    const generator = req.extractive ? undefined : (this.generator ?? undefined);
+    generator?.reset(started);
+    if (generator) generator.onTokens = (n) => batcher.push('', n);
+    const finish = async (outcome: { text: string; kind: 'extractive' | 'abstractive'; partial: boolean }) => {
+      batcher.flush();
+      const now = this.deps.now();
+      const status = await this.status();
+      this.post({
+        type: 'summary-done',
+        id: req.id,
+        text: outcome.text,
+        kind: outcome.kind,
+        partial: outcome.partial,
+        backend: generator ? generator.backend : null,
+        fellBack: generator ? status.fellBack : null,
+        stats: {
+          timings: generator ? generator.timings(now) : null,
+          totalMs: now - started,
+          firstDeltaMs: firstDelta === null ? null : firstDelta - started,
+        },
+      });
+      if (generator?.fellBack()) this.post({ type: 'status', status });
+    };
+    try {
+      const outcome = await this.deps.summarize(
+        req.paper,
+        { style: req.style, length: req.length, sectionIndexes: req.sectionIndexes, generation: req.generation },
+        {
+          generator,
+          signal: ac.signal,
+          onEvent: (ev) => {
+            if (ev.type === 'delta') {
+              if (firstDelta === null && ev.text) firstDelta = this.deps.now();
+              text += ev.text;
+              batcher.push(ev.text);
+            } else if (ev.type === 'reset') {
+              batcher.discard();
+              text = '';
+              this.post({ type: 'summary-reset', id: req.id });
+            } else {
+              batcher.flush();
+              this.post({ type: 'summary-progress', id: req.id, stage: ev.stage, done: ev.done, total: ev.total, label: ev.label });
+            }
+          },
+        },
+      );
+      await finish({ text: outcome.text, kind: outcome.kind, partial: outcome.partial || ac.signal.aborted });
+    } catch (e) {
+      if (ac.signal.aborted) {
+        // Stop keeps what was written: report the streamed text as a partial summary.
+        await finish({ text, kind: generator ? 'abstractive' : 'extractive', partial: true });
+      } else {
+        batcher.flush();
+        this.post({ type: 'error', id: req.id, request: req.type, ...describeError(e, 'summarizing') });
+        if (generator?.fellBack()) this.post({ type: 'status', status: await this.status() });
+      }
+    } finally {
+      this.running.delete(req.id);
+      if (this.summarizing === req.id) this.summarizing = null;
+    }
+  }
+}

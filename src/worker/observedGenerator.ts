@@ -1,0 +1,85 @@
+// Wraps the loaded TextGenerator so the worker learns what the pipeline's generate() calls did
+// (timings, tokens, a WebGPU->WASM fallback) without the pipeline having to report them.
+import type {
+  Backend,
+  GenerateHooks,
+  GenerationOptions,
+  GenerationResult,
+  GenerationTimings,
+  TextGenerator,
+} from '../engine/types';
+
+export class ObservedGenerator implements TextGenerator {
+  private calls: GenerationResult[] = [];
+  private startedAt = 0;
+  private firstTokenAt: number | null = null;
+  private tokens = 0;
+
+  /** Told how many tokens each step produced (the worker batches them with the text). */
+  onTokens: (count: number) => void = () => {};
+
+  constructor(readonly inner: TextGenerator) {}
+
+  get kind() {
+    return this.inner.kind;
+  }
+  get backend(): Backend {
+    return this.inner.backend;
+  }
+  get maxInputTokens(): number {
+    return this.inner.maxInputTokens;
+  }
+  get defaults(): GenerationOptions {
+    return this.inner.defaults;
+  }
+  countTokens(text: string): number {
+    return this.inner.countTokens(text);
+  }
+
+  /** Starts a new observation window (one summary). */
+  reset(now: number): void {
+    this.calls = [];
+    this.startedAt = now;
+    this.firstTokenAt = null;
+    this.tokens = 0;
+  }
+
+  async generate(input: string, options: GenerationOptions, hooks: GenerateHooks = {}): Promise<GenerationResult> {
+    const result = await this.inner.generate(input, options, {
+      ...hooks,
+      onToken: (ev) => {
+        if (this.firstTokenAt === null) this.firstTokenAt = performance.now();
+        this.tokens += ev.ids.length;
+        this.onTokens(ev.ids.length);
+        hooks.onToken?.(ev);
+      },
+    });
+    this.calls.push(result);
+    return result;
+  }
+
+  /** The fallback of the latest call that fell back, if any. */
+  fellBack(): GenerationResult['fellBack'] | null {
+    for (let i = this.calls.length - 1; i >= 0; i--) if (this.calls[i].fellBack) return this.calls[i].fellBack!;
+    return null;
+  }
+
+  /** Timings summed over every generate() call of this window; null when none ran. */
+  timings(now: number): GenerationTimings | null {
+    if (this.calls.length === 0 && this.tokens === 0) return null;
+    const encodeMs = this.calls.reduce((s, c) => s + c.timings.encodeMs, 0);
+    const decodeMs = this.calls.reduce((s, c) => s + Math.max(0, c.timings.totalMs - c.timings.firstTokenMs), 0);
+    const decodeTokens = this.calls.reduce((s, c) => s + Math.max(0, c.timings.newTokens - 1), 0);
+    return {
+      encodeMs,
+      firstTokenMs: this.firstTokenAt === null ? 0 : this.firstTokenAt - this.startedAt,
+      totalMs: now - this.startedAt,
+      newTokens: this.tokens,
+      tokensPerSecond: decodeMs > 0 ? (decodeTokens * 1000) / decodeMs : 0,
+    };
+  }
+
+  dispose(): Promise<void> {
+    return this.inner.dispose();
+  }
+}

@@ -1,0 +1,119 @@
+// The typed message protocol between the UI thread and the PaperLens worker. Both sides import
+// this file, so it must stay free of DOM, React and onnxruntime imports.
+import type { Backend, BackendChoice, GenerationOptions, GenerationTimings } from '../engine/types';
+import type { Paper, SummaryLength, SummaryStyle } from '../pipeline/types';
+
+/** Where the worker should read a model folder from. */
+export type ModelLocation =
+  /** Same-origin folder `models/<path>/` (fixtures, models fetched with `npm run fetch-model`). */
+  | { kind: 'same-origin'; path: string }
+  /** A hub repository URL (downloaded with progress and cached). */
+  | { kind: 'url'; url: string }
+  /** Files the user picked; paths relative to the model folder root. */
+  | { kind: 'files'; files: { path: string; file: File }[] };
+
+export interface LoadModelRequest {
+  type: 'load-model';
+  id: number;
+  /** Catalogue id or the `?model=` folder; shown to users and put in exports. */
+  modelId: string;
+  location: ModelLocation;
+  backend: BackendChoice;
+  /** Test hook: make the WebGPU run fail at this decoding step so the WASM fallback is exercised. */
+  failWebgpuAtStep?: number;
+}
+
+export interface UnloadModelRequest {
+  type: 'unload-model';
+  id: number;
+}
+
+export interface IngestRequest {
+  type: 'ingest';
+  id: number;
+  /** File bytes are transferred (not copied); text is sent as is. */
+  input: { kind: 'file'; name: string; bytes: ArrayBuffer } | { kind: 'text'; text: string; name?: string };
+}
+
+export interface SummarizeRequest {
+  type: 'summarize';
+  id: number;
+  paper: Paper;
+  style: SummaryStyle;
+  length: SummaryLength;
+  sectionIndexes: number[];
+  /** Only used when a model is loaded; the extractive summarizer ignores it. */
+  generation: GenerationOptions;
+  /** Force the extractive summarizer even when a model is loaded. */
+  extractive?: boolean;
+}
+
+/** Cancels the request with this id (a model download or a summary). Partial output is kept. */
+export interface CancelRequest {
+  type: 'cancel';
+  id: number;
+  target: number;
+}
+
+export type WorkerRequest = LoadModelRequest | UnloadModelRequest | IngestRequest | SummarizeRequest | CancelRequest;
+
+export interface RuntimeStatus {
+  /** Backend of the loaded model; null when no model is loaded (extractive only). */
+  backend: Backend | null;
+  /** WASM threads ORT was configured with. */
+  threads: number;
+  crossOriginIsolated: boolean;
+  webgpuAvailable: boolean;
+  modelId: string | null;
+  /** Set when WebGPU could not be used and the model runs on WASM instead. */
+  fellBack: { from: Backend; reason: string } | null;
+  /** Input budget of the loaded model in tokens. */
+  maxInputTokens: number | null;
+  /** Defaults from the model's generation_config.json. */
+  modelDefaults: GenerationOptions | null;
+}
+
+export interface FileDownloadProgress {
+  path: string;
+  loaded: number;
+  total?: number;
+}
+
+export type LoadStage = 'download' | 'session' | 'ready';
+
+export interface SummaryStats {
+  timings: GenerationTimings | null;
+  /** Wall time of the whole summary, including map-reduce and extraction. */
+  totalMs: number;
+  /** First visible text after the request (ms). */
+  firstDeltaMs: number | null;
+}
+
+export type WorkerEvent =
+  | { type: 'status'; status: RuntimeStatus }
+  | { type: 'load-progress'; id: number; stage: LoadStage; files: FileDownloadProgress[]; loaded: number; total: number | null }
+  | { type: 'loaded'; id: number; status: RuntimeStatus }
+  | { type: 'ingested'; id: number; paper: Paper }
+  | { type: 'summary-progress'; id: number; stage: 'extract' | 'map' | 'reduce' | 'final'; done: number; total: number; label: string }
+  /** Text appended to the visible summary; several tokens are batched into one delta. */
+  | { type: 'summary-delta'; id: number; text: string; tokens: number }
+  /** The visible summary restarts (e.g. map-reduce moving to the final pass). */
+  | { type: 'summary-reset'; id: number }
+  | {
+      type: 'summary-done';
+      id: number;
+      text: string;
+      kind: 'extractive' | 'abstractive';
+      partial: boolean;
+      backend: Backend | null;
+      fellBack: { from: Backend; reason: string } | null;
+      stats: SummaryStats;
+    }
+  /** A request failed; `message` is in plain words, `detail` holds the technical error. */
+  | { type: 'error'; id: number; request: WorkerRequest['type']; message: string; detail?: string }
+  | { type: 'cancelled'; id: number };
+
+/** Every request gets exactly one of these final events. */
+export function isFinalEvent(ev: WorkerEvent): boolean {
+  return ev.type === 'loaded' || ev.type === 'ingested' || ev.type === 'summary-done' || ev.type === 'error' || ev.type === 'cancelled';
+}
