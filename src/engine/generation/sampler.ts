@@ -3,7 +3,7 @@
 // Top-k/top-p never sort the vocabulary: a bounded heap picks the few candidates needed.
 import type { ResolvedOptions } from './options';
 import type { Rng } from './rng';
-import { logSumExp, TopK } from './select';
+import { TopK } from './select';
 
 export interface Sampled {
   token: number;
@@ -12,12 +12,17 @@ export interface Sampled {
 }
 
 const FIRST_TOP_P_BATCH = 64;
+/** Log-probability buckets for the whole-vocabulary nucleus: 1024 buckets of 1/32 nat. */
+const BUCKETS = 1024;
+const BUCKET_SCALE = 32;
 
 export class Sampler {
   private readonly heap = new TopK(FIRST_TOP_P_BATCH);
   private candValues = new Float64Array(FIRST_TOP_P_BATCH);
   private candIds = new Int32Array(FIRST_TOP_P_BATCH);
   private readonly invT: number;
+  private readonly bucketMass = new Float64Array(BUCKETS);
+  private crossing: number[] = [];
 
   constructor(
     private readonly opts: Pick<ResolvedOptions, 'temperature' | 'topK' | 'topP'>,
@@ -37,15 +42,7 @@ export class Sampler {
       const lse = logSumExpOf(this.candValues, n);
       return this.pickNucleus(n, lse);
     }
-    // top-p over the whole vocabulary: grow the candidate set until it holds mass >= top_p.
-    const lse = logSumExp(logits, this.invT);
-    if (!Number.isFinite(lse)) throw new Error('Every token is masked: nothing left to sample');
-    for (let m = FIRST_TOP_P_BATCH; ; m *= 4) {
-      const n = this.collect(logits, Math.min(m, V));
-      let cum = 0;
-      for (let i = 0; i < n; i++) cum += Math.exp(this.candValues[i] - lse);
-      if (cum >= topP || n < Math.min(m, V) || m >= V) return this.pickNucleus(n, lse);
-    }
+    return this.sampleNucleusOfAll(logits);
   }
 
   /** Top `k` finite temperature-scaled logits into candValues/candIds, best first. */
@@ -98,6 +95,68 @@ export class Sampler {
       }
     }
     return { token: this.candIds[pick], logProb: vals[pick] - m - Math.log(sum) };
+  }
+
+  /**
+   * top-p with top-k off, in O(vocab): tokens are bucketed by log-probability, whole buckets are
+   * kept until the bucket where the cumulative mass reaches top_p, and only that bucket is sorted.
+   * The kept set is exactly HF's (best-first prefix whose mass before each token is < top_p),
+   * with ties ordered by token id like the heap path.
+   */
+  private sampleNucleusOfAll(logits: Float32Array): Sampled {
+    const invT = this.invT;
+    const topP = this.opts.topP;
+    let m = -Infinity;
+    for (let i = 0; i < logits.length; i++) if (logits[i] > m) m = logits[i];
+    if (!(m > -Infinity)) throw new Error('Every token is masked: nothing left to sample');
+    const mass = this.bucketMass;
+    mass.fill(0);
+    let z = 0;
+    for (let i = 0; i < logits.length; i++) {
+      const d = (m - logits[i]) * invT; // >= 0; Infinity for masked tokens
+      if (d === Infinity) continue;
+      const e = Math.exp(-d);
+      z += e;
+      mass[Math.min(BUCKETS - 1, Math.floor(d * BUCKET_SCALE))] += e;
+    }
+    // Find the bucket where the (normalised) cumulative mass reaches top_p.
+    let before = 0;
+    let b = 0;
+    for (; b < BUCKETS - 1; b++) {
+      if ((before + mass[b]) / z >= topP) break;
+      before += mass[b];
+    }
+    const crossing = this.crossing;
+    crossing.length = 0;
+    for (let i = 0; i < logits.length; i++) {
+      const d = (m - logits[i]) * invT;
+      if (d !== Infinity && Math.min(BUCKETS - 1, Math.floor(d * BUCKET_SCALE)) === b) crossing.push(i);
+    }
+    crossing.sort((x, y) => logits[y] - logits[x] || x - y);
+    // Keep crossing-bucket tokens while the mass before them is still short of top_p; the first
+    // one always qualifies (the bucket search stopped before the mass reached top_p).
+    let last = -1;
+    let cum = before;
+    for (const i of crossing) {
+      if (last >= 0 && cum / z >= topP) break;
+      last = i;
+      cum += Math.exp((logits[i] - m) * invT);
+    }
+    if (last < 0) cum = z; // empty last bucket: rounding kept everything
+    // Kept: every token ranked at or above `last` (higher logit, or equal logit and lower id).
+    const vT = last >= 0 ? logits[last] : -Infinity;
+    const kept = (i: number) => logits[i] > vT || (logits[i] === vT && i <= last);
+    let x = this.rng() * cum;
+    let pick = last >= 0 ? last : 0;
+    for (let i = 0; i < logits.length; i++) {
+      if (!kept(i) || logits[i] === -Infinity) continue;
+      x -= Math.exp((logits[i] - m) * invT);
+      if (x < 0) {
+        pick = i;
+        break;
+      }
+    }
+    return { token: pick, logProb: (logits[pick] - m) * invT - Math.log(cum) };
   }
 
   private sampleAll(logits: Float32Array): Sampled {

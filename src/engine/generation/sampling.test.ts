@@ -85,6 +85,37 @@ describe('sampling', () => {
     expect(maxSeen).toBeGreaterThan(nucleus - 30);
   });
 
+  it('whole-vocabulary top-p keeps exactly the brute-force nucleus, ties included', () => {
+    const rng = createRng(77);
+    for (let trial = 0; trial < 40; trial++) {
+      const V = 30 + Math.floor(rng() * 40);
+      // Rounded logits make ties common; some tokens are masked.
+      const logits = Float32Array.from({ length: V }, () => (rng() < 0.1 ? -Infinity : Math.round(rng() * 12) / 4));
+      const topP = 0.2 + rng() * 0.75;
+      const temperature = 0.5 + rng();
+      const order = Array.from({ length: V }, (_, i) => i)
+        .filter((i) => logits[i] > -Infinity)
+        .sort((a, b) => logits[b] - logits[a] || a - b);
+      const w = order.map((i) => Math.exp(logits[i] / temperature));
+      const z = w.reduce((a, b) => a + b);
+      const nucleus = new Set<number>();
+      let before = 0;
+      order.forEach((i, k) => {
+        if (k === 0 || before / z < topP) nucleus.add(i);
+        before += w[k];
+      });
+      const sampler = new Sampler({ temperature, topK: 0, topP }, V, createRng(trial));
+      const seen = new Set<number>();
+      for (let d = 0; d < 3000; d++) seen.add(sampler.sample(logits).token);
+      for (const t of seen) expect(nucleus.has(t)).toBe(true);
+      // Every nucleus member with >= 1% of the kept mass shows up.
+      const keptMass = order.reduce((a, i, k) => a + (nucleus.has(i) ? w[k] : 0), 0);
+      order.forEach((i, k) => {
+        if (nucleus.has(i) && w[k] / keptMass > 0.01) expect(seen.has(i)).toBe(true);
+      });
+    }
+  });
+
   it('never samples a masked token', () => {
     const logits = Float32Array.from([5, -Infinity, 5, -Infinity]);
     const s = new Sampler({ temperature: 1, topK: 0, topP: 1 }, 4, createRng(1));
