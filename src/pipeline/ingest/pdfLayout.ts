@@ -69,19 +69,42 @@ export function lineFragments(page: PageText, pageIndex: number): Line[] {
  */
 export function readingOrder(lines: Line[], pageWidth: number): Line[] {
   if (lines.length < 4) return [...lines].sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  // The gutter: the widest run of x positions crossed by the fewest fragments, with column text
+  // on both sides (titles, headers and captions may cross it; they become separators below).
   let bestX = -1;
   let bestCross = Infinity;
-  for (let x = pageWidth * 0.35; x <= pageWidth * 0.65; x += 2) {
+  let bestRun = 0;
+  let run = 0;
+  let runStart = 0;
+  for (let x = pageWidth * 0.3; x <= pageWidth * 0.7; x += 2) {
     let cross = 0;
-    for (const l of lines) if (l.x0 < x - 1 && l.x1 > x + 1) cross++;
+    let leftN = 0;
+    let rightN = 0;
+    for (const l of lines) {
+      if (l.x0 < x - 1 && l.x1 > x + 1) cross++;
+      else if (l.x1 <= x + 1) leftN++;
+      else rightN++;
+    }
+    if (leftN < 3 || rightN < 3) {
+      run = 0;
+      continue;
+    }
     if (cross < bestCross) {
       bestCross = cross;
-      bestX = x;
+      bestRun = 0;
+      run = 0;
     }
+    if (cross === bestCross) {
+      if (run === 0) runStart = x;
+      run++;
+      // The middle of the widest gap with the fewest crossings.
+      if (run > bestRun) {
+        bestRun = run;
+        bestX = (runStart + x) / 2;
+      }
+    } else run = 0;
   }
-  const left = lines.filter((l) => l.x1 <= bestX + 1);
-  const right = lines.filter((l) => l.x0 >= bestX - 1);
-  const twoColumns = left.length >= 3 && right.length >= 3 && bestCross <= lines.length * 0.25;
+  const twoColumns = bestX > 0 && bestCross <= lines.length * 0.25;
   if (!twoColumns) return [...lines].sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const sorted = [...lines].sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const out: Line[] = [];
