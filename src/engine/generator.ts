@@ -120,7 +120,7 @@ export class Generator implements TextGenerator {
     const t0 = now();
     const { signal, onToken } = hooks;
     const prepared = this.prepare(input);
-    const opts = this.resolveOptions(options, prepared.start.length);
+    const { options: opts, defaults } = this.resolveOptions(options, prepared.start.length);
     if (signal?.aborted) return this.abortedBeforeStart(t0, prepared.truncated);
     const model = await ResilientStepModel.start(this.p.host, prepared.encoderIds, this.p.vocabSize);
     const tEncoded = now();
@@ -135,6 +135,7 @@ export class Generator implements TextGenerator {
         start: prepared.start,
         countedStartLength: prepared.countedStartLength,
         options: opts,
+        defaults,
         special: this.p.special,
         signal,
         onToken: (ev) => {
@@ -196,9 +197,22 @@ export class Generator implements TextGenerator {
     return r;
   }
 
-  /** Defaults from the model, the caller's options on top, capped to what the model can attend. */
-  private resolveOptions(options: GenerationOptions, startLength: number): GenerationOptions {
-    const opts: GenerationOptions = { ...this.p.defaults, ...options };
+  /**
+   * The caller's options and the model's defaults, kept apart so the decoder can tell a user's
+   * contradiction (an error) from a default that a user's shorter length overrides (HF behaviour:
+   * bart-cnn's min_length 56 with max_new_tokens 20 just blocks EOS). Both are capped to what the
+   * model can attend.
+   */
+  private resolveOptions(
+    options: GenerationOptions,
+    startLength: number,
+  ): { options: GenerationOptions; defaults: GenerationOptions } {
+    const opts: GenerationOptions = { ...options };
+    // Asking for sampling means one sequence unless the user also asked for beams; the model's
+    // default num_beams (often 4) must not turn it into beam sampling, which is not offered.
+    if (opts.do_sample && opts.num_beams === undefined) opts.num_beams = 1;
+    // Likewise asking for beams means beam search even where the defaults sample (Qwen's do).
+    if ((opts.num_beams ?? 1) > 1 && opts.do_sample === undefined) opts.do_sample = false;
     if (options.bad_words?.length) {
       const tok = this.p.tokenizer;
       const seqs = options.bad_words.flatMap((w) => [tok.encode(w, false), tok.encode(` ${w}`, false)]);
@@ -208,14 +222,19 @@ export class Generator implements TextGenerator {
     delete opts.bad_words;
     const ctx = this.p.contextTokens;
     if (ctx !== undefined) {
+      const merged = { ...this.p.defaults, ...opts };
       // Decoder-only counts the prompt in the context; seq2seq's decoder positions start at 0.
       const used = this.kind === 'causal' ? startLength : 0;
-      if (opts.max_new_tokens !== undefined) opts.max_new_tokens = Math.max(1, Math.min(opts.max_new_tokens, ctx - used));
-      if (opts.max_length !== undefined || opts.max_new_tokens === undefined) {
-        opts.max_length = Math.min(opts.max_length ?? ctx, ctx);
+      if (merged.max_new_tokens !== undefined) {
+        const capped = Math.max(1, Math.min(merged.max_new_tokens, ctx - used));
+        if (capped !== merged.max_new_tokens || opts.max_new_tokens !== undefined) opts.max_new_tokens = capped;
+      }
+      if (merged.max_length !== undefined || merged.max_new_tokens === undefined) {
+        const capped = Math.min(merged.max_length ?? ctx, ctx);
+        if (capped !== merged.max_length || opts.max_length !== undefined) opts.max_length = capped;
       }
     }
-    return opts;
+    return { options: opts, defaults: { ...this.p.defaults } };
   }
 
   async dispose(): Promise<void> {

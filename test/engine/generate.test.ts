@@ -129,3 +129,29 @@ describe('model metadata', () => {
     }
   });
 });
+
+describe('user options over model defaults', () => {
+  // tiny-bart's generation_config: min_length 8, max_length 64, num_beams 4 (as bart-large-cnn's 56/142/4).
+  let m: LoadedModel;
+  beforeAll(async () => {
+    m = await loadModel(fixture('tiny-bart'), { ort, backend: 'wasm', dtype: 'fp32' });
+  });
+  afterAll(() => m?.dispose());
+
+  it('a short max_new_tokens overrides a longer default min_length instead of failing', async () => {
+    const r = await m.generate(TEXT, { max_new_tokens: 4 });
+    expect(r.ids.length).toBe(4);
+    // forced_eos_token_id (2) puts </s> at the last allowed position, as in HF.
+    expect(r.ids[3]).toBe(2);
+  });
+
+  it('a user min_length above the user max is still an error naming the option', async () => {
+    await expect(m.generate(TEXT, { max_new_tokens: 4, min_length: 20 })).rejects.toThrow(/min_length/);
+  });
+
+  it('asking for sampling does not inherit the default beams', async () => {
+    const a = await m.generate(TEXT, { do_sample: true, seed: 3, max_new_tokens: 6 });
+    const b = await m.generate(TEXT, { do_sample: true, seed: 3, max_new_tokens: 6, num_beams: 1 });
+    expect(a.ids).toEqual(b.ids);
+  });
+});
