@@ -160,18 +160,23 @@ export function chunkSections(sections: ChunkSection[], opts: ChunkOptions): Chu
     curTokens += u.tokens;
   };
 
+  // close() may push trailing units back into a fresh chunk; drain until nothing is pending.
+  const flushAll = () => {
+    while (cur.length) close();
+  };
+
   bySection.forEach((units) => {
     if (!units.length) return;
     const sectionTokens = units.reduce((n, u) => n + u.tokens, 0);
     const startFresh = breaks === 'always' || (cur.length > 0 && curTokens + sectionTokens > maxTokens && curTokens >= maxTokens * 0.5);
     if (startFresh && cur.length) {
-      close();
+      flushAll();
       // No overlap across section boundaries: it would mix two sections' context.
       curOverlap = [];
       curTokens = 0;
     }
     for (const u of units) add(u);
   });
-  close();
+  flushAll();
   return chunks;
 }

@@ -1,5 +1,6 @@
 // The worker's single entry point for summaries: extractive without a model, map-reduce with one.
 import type { TextGenerator } from '../engine/types';
+import type { AbstractiveOptions } from './abstractive/mapReduce';
 import { summarizeExtractive } from './extractive';
 import type { Paper, SummaryEvent, SummaryOutcome, SummaryRequest } from './types';
 
@@ -8,10 +9,12 @@ export interface SummarizeOptions {
   generator?: TextGenerator;
   signal?: AbortSignal;
   onEvent?: (ev: SummaryEvent) => void;
+  /** Map-reduce tuning for model runs (extract-then-abstract, chunk cap, overlap). */
+  mapReduce?: Pick<AbstractiveOptions, 'extractFirst' | 'maxMapChunks' | 'overlapTokens'>;
 }
 
 export async function summarizePaper(paper: Paper, request: SummaryRequest, opts: SummarizeOptions = {}): Promise<SummaryOutcome> {
   if (!opts.generator) return summarizeExtractive(paper, request, opts);
   const { summarizeAbstractive } = await import('./abstractive/mapReduce');
-  return summarizeAbstractive(paper, request, { ...opts, generator: opts.generator });
+  return summarizeAbstractive(paper, request, { ...opts.mapReduce, signal: opts.signal, onEvent: opts.onEvent, generator: opts.generator });
 }

@@ -48,14 +48,12 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
   const run = async (stage: Stage, text: string, options: GenerationOptions, stream: boolean, sectionTitle?: string) => {
     if (signal?.aborted) throw new Aborted();
     const input = buildInput(stage, text, { ...ctx, sectionTitle });
-    let out = '';
     try {
       const res = await g.generate(input, { ...options, ...userOptions }, {
         signal,
         onToken: stream
           ? (ev) => {
               if (!ev.text) return;
-              out += ev.text;
               streamed += ev.text;
               emit({ type: 'delta', text: ev.text });
             }
@@ -66,8 +64,6 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
     } catch (e) {
       if (e instanceof Aborted || signal?.aborted) throw new Aborted();
       throw e;
-    } finally {
-      void out;
     }
   };
 
@@ -87,7 +83,13 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
 
     const finalLength = LENGTH_PRESETS[request.length];
     const perSection = request.style === 'sections';
-    const chunks = chunkSections(sections, { countTokens: count, maxTokens: limit, overlapTokens: opts.overlapTokens ?? 32, sectionBreaks: perSection ? 'always' : 'prefer' });
+    const chunkOpts = { countTokens: count, maxTokens: limit, overlapTokens: opts.overlapTokens ?? 32, sectionBreaks: perSection ? ('always' as const) : ('prefer' as const) };
+    let chunks = chunkSections(sections, chunkOpts);
+    // Section boundaries and overlap cost room: tighten the extractive budget until the cap holds.
+    for (let budget = maxChunks * limit * 0.75; wantExtract && chunks.length > maxChunks && budget > limit; budget *= 0.8) {
+      sections = preselect(paper, selected, budget, count);
+      chunks = chunkSections(sections, chunkOpts);
+    }
 
     // 2. Short paper, whole-paper style: one streamed pass, no map.
     if (!perSection && request.style !== 'key_points' && chunks.length === 1) {
@@ -109,7 +111,7 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
 
     // 4. Assemble per style.
     if (perSection) {
-      const out = await assembleSections(mapped, sections, { run, reduce: (t) => reduceToFit(t, limit, count, run, emit), emit, finalLength, count, limit, markStreamed: (t) => (streamed += t) });
+      const out = await assembleSections(mapped, sections, { run, emit, finalLength, count, limit, markStreamed: (t) => (streamed += t) });
       return finish(out, false);
     }
     if (request.style === 'key_points' && g.kind !== 'causal') {
@@ -196,7 +198,6 @@ async function mergeGroups(points: string[], cap: number, limit: number, count: 
 
 interface SectionDeps {
   run: Run;
-  reduce: (texts: string[]) => Promise<string>;
   emit: Emit;
   finalLength: GenerationOptions;
   count: (s: string) => number;
@@ -204,7 +205,10 @@ interface SectionDeps {
   markStreamed: (t: string) => void;
 }
 
-/** Sections style: a heading and that section's summary; multi-chunk sections are merged first. */
+/**
+ * Sections style: a heading and that section's summary. Sections that took several chunks get one
+ * more pass over their joined chunk summaries first (stage 'reduce'), then all are emitted in order.
+ */
 async function assembleSections(mapped: { text: string; section: number }[], sections: ChunkSection[], d: SectionDeps): Promise<string> {
   const order: number[] = [];
   const bySection = new Map<number, string[]>();
@@ -215,19 +219,24 @@ async function assembleSections(mapped: { text: string; section: number }[], sec
     }
     bySection.get(m.section)!.push(m.text);
   }
+  const multi = order.filter((si) => bySection.get(si)!.length > 1);
+  const bodies = new Map<number, string>();
+  for (let k = 0; k < multi.length; k++) {
+    d.emit({ type: 'progress', stage: 'reduce', done: k, total: multi.length, label: `merging section ${k + 1} of ${multi.length}` });
+    const si = multi[k];
+    bodies.set(si, await d.run('section', clip(bySection.get(si)!.join('\n\n'), d.limit, d.count), d.finalLength, false, sections[si].title));
+  }
+  if (multi.length) d.emit({ type: 'progress', stage: 'reduce', done: multi.length, total: multi.length, label: `merging section ${multi.length} of ${multi.length}` });
   let out = '';
-  let done = 0;
-  for (const si of order) {
-    d.emit({ type: 'progress', stage: 'final', done, total: order.length, label: `section ${done + 1} of ${order.length}` });
-    const parts = bySection.get(si)!;
-    const body = parts.length > 1 ? await d.run('section', await d.reduce(parts), d.finalLength, false, sections[si].title) : parts[0];
+  order.forEach((si, k) => {
+    d.emit({ type: 'progress', stage: 'final', done: k, total: order.length, label: `section ${k + 1} of ${order.length}` });
+    const body = bodies.get(si) ?? bySection.get(si)![0];
     const piece = `${out ? '\n' : ''}## ${sections[si].title || 'Overview'}\n${body.trim()}\n`;
     out += piece;
     d.markStreamed(piece);
     d.emit({ type: 'delta', text: piece });
-    done++;
-  }
-  d.emit({ type: 'progress', stage: 'final', done, total: order.length, label: `section ${done} of ${order.length}` });
+  });
+  d.emit({ type: 'progress', stage: 'final', done: order.length, total: order.length, label: `section ${order.length} of ${order.length}` });
   return out;
 }
 

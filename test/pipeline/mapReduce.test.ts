@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { ingest, summarizePaper } from '../../src/pipeline';
+import { LENGTH_PRESETS } from '../../src/pipeline/abstractive/prompts';
+import type { SummaryEvent, SummaryStyle } from '../../src/pipeline/types';
+import { FakeGenerator } from './support/fakeGenerator';
+import { syntheticPaper } from './support/synthetic';
+
+type Progress = Extract<SummaryEvent, { type: 'progress' }>;
+const STAGES = ['extract', 'map', 'reduce', 'final'];
+
+function checkMonotone(events: SummaryEvent[]) {
+  const progress = events.filter((e): e is Progress => e.type === 'progress');
+  let stageIdx = -1;
+  let lastDone = -1;
+  for (const p of progress) {
+    const idx = STAGES.indexOf(p.stage);
+    expect(idx).toBeGreaterThanOrEqual(stageIdx);
+    if (idx > stageIdx) lastDone = -1;
+    stageIdx = idx;
+    expect(p.done).toBeGreaterThanOrEqual(lastDone);
+    expect(p.done).toBeLessThanOrEqual(p.total);
+    lastDone = p.done;
+  }
+  return progress;
+}
+
+describe('map-reduce over a 20k-word paper', async () => {
+  const paper = await ingest({ text: syntheticPaper(20_000) });
+
+  it('maps every chunk, reduces, and streams only the final pass', async () => {
+    expect(paper.wordCount).toBeGreaterThan(18_000);
+    const gen = new FakeGenerator(400);
+    const events: SummaryEvent[] = [];
+    // extractFirst off: every body sentence goes through the map stage.
+    const out = await summarizePaper(paper, { style: 'abstract', length: 'medium' }, {
+      generator: gen,
+      onEvent: (e) => events.push(e),
+      mapReduce: { extractFirst: false },
+    });
+    expect(out).toMatchObject({ kind: 'abstractive', partial: false, style: 'abstract' });
+    expect(out.text.length).toBeGreaterThan(20);
+    const progress = checkMonotone(events);
+    const maps = progress.filter((p) => p.stage === 'map');
+    expect(maps.at(-1)!.done).toBe(maps.at(-1)!.total);
+    expect(maps[0].label).toMatch(/^chunk 1 of \d+$/);
+    expect(maps.at(-1)!.total).toBeGreaterThanOrEqual(Math.floor(paper.wordCount / 400));
+    expect(events.some((e) => e.type === 'progress' && e.stage === 'extract')).toBe(false);
+    expect(events.some((e) => e.type === 'progress' && e.stage === 'reduce')).toBe(true);
+    // Exactly one streamed call, and it is the last one, with the final length preset.
+    const streamed = gen.calls.filter((c) => c.streamed);
+    expect(streamed).toHaveLength(1);
+    expect(gen.calls.at(-1)!.streamed).toBe(true);
+    expect(gen.calls.at(-1)!.options.max_new_tokens).toBe(LENGTH_PRESETS.medium.max_new_tokens);
+    const deltas = events.filter((e) => e.type === 'delta').map((e) => (e.type === 'delta' ? e.text : ''));
+    expect(deltas.join('').trim()).toBe(out.text);
+    // All deltas arrive after the last map/reduce progress event.
+    const firstDelta = events.findIndex((e) => e.type === 'delta');
+    const lastIntermediate = events.map((e) => e.type === 'progress' && (e.stage === 'map' || e.stage === 'reduce')).lastIndexOf(true);
+    expect(firstDelta).toBeGreaterThan(lastIntermediate);
+  });
+
+  it('shrinks a paper extractively first when it would need too many chunks', async () => {
+    const gen = new FakeGenerator(200);
+    const events: SummaryEvent[] = [];
+    await summarizePaper(paper, { style: 'tldr', length: 'short' }, { generator: gen, onEvent: (e) => events.push(e) });
+    const maps = events.filter((e): e is Progress => e.type === 'progress' && e.stage === 'map');
+    expect(events.some((e) => e.type === 'progress' && e.stage === 'extract')).toBe(true);
+    expect(maps.at(-1)!.total).toBeLessThanOrEqual(12);
+  });
+
+  it('reduces repeatedly when the partial summaries do not fit one pass', async () => {
+    const gen = new FakeGenerator(60);
+    const events: SummaryEvent[] = [];
+    await summarizePaper(paper, { style: 'abstract', length: 'short' }, { generator: gen, onEvent: (e) => events.push(e) });
+    checkMonotone(events);
+    expect(events.some((e) => e.type === 'progress' && e.stage === 'reduce')).toBe(true);
+    for (const c of gen.calls) expect(gen.countTokens(c.input)).toBeLessThanOrEqual(60);
+  });
+
+  it('abort mid-map returns the partial summaries so far, marked partial', async () => {
+    const gen = new FakeGenerator(400);
+    const ac = new AbortController();
+    gen.beforeCall = (n) => {
+      if (n === 3) ac.abort();
+    };
+    const out = await summarizePaper(paper, { style: 'abstract', length: 'medium' }, { generator: gen, signal: ac.signal });
+    expect(out.partial).toBe(true);
+    // The fourth call saw an aborted signal; only the three finished chunk summaries are returned.
+    expect(out.text.split('\n\n')).toHaveLength(3);
+    expect(gen.calls.every((c) => !c.streamed)).toBe(true);
+    expect(out.text).toContain(gen.calls[0].input.split(/\s+/).slice(0, 3).join(' '));
+  });
+
+  it('abort during the final pass returns the streamed text', async () => {
+    const gen = new FakeGenerator(400);
+    const ac = new AbortController();
+    let deltas = 0;
+    const out = await summarizePaper(paper, { style: 'tldr', length: 'long' }, {
+      generator: gen,
+      signal: ac.signal,
+      onEvent: (e) => {
+        if (e.type === 'delta' && ++deltas === 5) ac.abort();
+      },
+    });
+    expect(out.partial).toBe(true);
+    expect(out.text.split(/\s+/)).toHaveLength(5);
+  });
+
+  it.each<SummaryStyle>(['key_points', 'sections', 'lay'])('%s builds on the map results', async (style) => {
+    const gen = new FakeGenerator(400);
+    const events: SummaryEvent[] = [];
+    const out = await summarizePaper(paper, { style, length: 'medium' }, { generator: gen, onEvent: (e) => events.push(e) });
+    checkMonotone(events);
+    expect(out.partial).toBe(false);
+    if (style === 'key_points') {
+      const lines = out.text.split('\n');
+      expect(lines.every((l) => l.startsWith('- '))).toBe(true);
+      expect(new Set(lines).size).toBe(lines.length);
+      expect(lines.length).toBeLessThanOrEqual(7);
+    }
+    if (style === 'sections') {
+      expect(out.text).toMatch(/^## Introduction$/m);
+      expect(out.text).toMatch(/^## Conclusion$/m);
+      expect(out.text).not.toMatch(/^## References$/m);
+    }
+    if (style === 'lay') expect(out.text).not.toMatch(/\[\d+\]|et al\./);
+  });
+
+  it('gives causal models instructions per style', async () => {
+    const gen = new FakeGenerator(600, 'causal');
+    await summarizePaper(paper, { style: 'lay', length: 'short' }, { generator: gen });
+    expect(gen.calls.at(-1)!.input).toMatch(/without a science background/);
+    expect(gen.calls[0].input).toMatch(/^Paper: "A Synthetic Study of Neural Methods"/);
+  });
+
+  it('runs a short paper in a single streamed pass', async () => {
+    const small = await ingest({ text: syntheticPaper(150) });
+    const gen = new FakeGenerator(400);
+    await summarizePaper(small, { style: 'tldr', length: 'short' }, { generator: gen });
+    expect(gen.calls).toHaveLength(1);
+    expect(gen.calls[0].streamed).toBe(true);
+  });
+});
