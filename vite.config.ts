@@ -133,5 +133,10 @@ export default defineConfig({
   preview: { headers: isolationHeaders },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2048 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2048,
+    // bench.html is the in-browser speed benchmark (src/bench), built next to the app.
+    rolldownOptions: { input: { main: join(root, 'index.html'), bench: join(root, 'bench.html') } },
+  },
 });
