@@ -1,0 +1,72 @@
+// A PaperStore that never throws: every write also goes to memory, so when IndexedDB fails (quota,
+// revoked permission, a closed connection) the page still shows everything and the user is told,
+// once per kind of problem, in words.
+import { MemoryPaperStore, type PaperStore } from './paperStore';
+import type { Draft, HistoryEntry, PartialRun } from './records';
+import { describeStorageError } from './storageErrors';
+
+export type ProblemListener = (message: string) => void;
+
+export class GuardedStore implements PaperStore {
+  private readonly memory = new MemoryPaperStore();
+
+  constructor(
+    private readonly primary: PaperStore,
+    private readonly onProblem: ProblemListener,
+  ) {}
+
+  get kind(): PaperStore['kind'] {
+    return this.primary.kind;
+  }
+
+  private async attempt<T>(what: string, op: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (e) {
+      this.onProblem(describeStorageError(e, what));
+      return fallback();
+    }
+  }
+
+  async loadDraft() {
+    return this.attempt('the paper text', () => this.primary.loadDraft(), () => this.memory.loadDraft());
+  }
+  async saveDraft(d: Draft) {
+    await this.memory.saveDraft(d);
+    await this.attempt('the paper text', () => this.primary.saveDraft(d), async () => {});
+  }
+  async loadPartial() {
+    return this.attempt('the summary in progress', () => this.primary.loadPartial(), () => this.memory.loadPartial());
+  }
+  async savePartial(p: PartialRun) {
+    await this.memory.savePartial(p);
+    await this.attempt('the summary in progress', () => this.primary.savePartial(p), async () => {});
+  }
+  async clearPartial() {
+    await this.memory.clearPartial();
+    await this.attempt('the summary in progress', () => this.primary.clearPartial(), async () => {});
+  }
+  async listHistory() {
+    const kept = await this.memory.listHistory();
+    const stored = await this.attempt('the history', () => this.primary.listHistory(), async () => [] as HistoryEntry[]);
+    // Entries whose save failed are still listed (from memory) for as long as the page lives.
+    const ids = new Set(stored.map((e) => e.id));
+    const merged = [...stored.map((e) => kept.find((k) => k.id === e.id) ?? e), ...kept.filter((e) => !ids.has(e.id))];
+    return merged.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+  }
+  async putHistory(...entries: HistoryEntry[]) {
+    await this.memory.putHistory(...entries);
+    await this.attempt(entries.length > 1 ? `${entries.length} summaries` : 'the summary', () => this.primary.putHistory(...entries), async () => {});
+  }
+  async deleteHistory(id: string) {
+    await this.memory.deleteHistory(id);
+    await this.attempt('the change to the history', () => this.primary.deleteHistory(id), async () => {});
+  }
+  close() {
+    try {
+      this.primary.close();
+    } catch {
+      // Closing a broken connection has nothing left to lose.
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// What PaperLens keeps between visits: the draft being worked on, the summary being written (so a
+// reload does not lose it), and the history of finished summaries.
+import type { SummaryLength, SummaryStyle } from '../../pipeline/types';
+import type { SummaryRecord } from '../export/summaryExport';
+import type { DecodingSettings } from '../settings';
+
+/** The paper text and the choices around it, saved as the user types. */
+export interface Draft {
+  text: string;
+  style: SummaryStyle;
+  length: SummaryLength;
+  decoding: DecodingSettings;
+  /** ISO 8601 */
+  savedAt: string;
+}
+
+/** A summary still being written when it was last saved; restored after a reload as partial. */
+export interface PartialRun {
+  summary: string;
+  kind: 'extractive' | 'abstractive';
+  modelId: string | null;
+  style: SummaryStyle;
+  length: SummaryLength;
+  /** The paper text the summary was written from; the partial is only shown next to that text. */
+  paperText: string;
+  savedAt: string;
+}
+
+/** One finished (or stopped) summary in the history. */
+export interface HistoryEntry {
+  id: string;
+  /** The user's name for it; starts as the paper title. */
+  name: string;
+  savedAt: string;
+  record: SummaryRecord;
+}
+
+export function newEntryId(): string {
+  const rnd = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : Math.random().toString(36).slice(2);
+  return `h-${Date.now().toString(36)}-${rnd}`;
+}
+
+export function entryFromRecord(record: SummaryRecord, now = new Date()): HistoryEntry {
+  return { id: newEntryId(), name: record.title, savedAt: now.toISOString(), record };
+}
