@@ -40,7 +40,8 @@ function loadTransformers(threads: number): Promise<Transformers> {
   peer ??= import('@huggingface/transformers').then((tf) => {
     tf.env.allowRemoteModels = false;
     tf.env.allowLocalModels = true;
-    tf.env.localModelPath = modelsBase();
+    // A path, not a URL: transformers.js joins it with '/' and would mangle 'http://'.
+    tf.env.localModelPath = `${import.meta.env.BASE_URL}models/`;
     // Model files straight from the server each time, like ours (no Cache Storage copy of 1 GB).
     tf.env.useBrowserCache = false;
     const wasm = tf.env.backends.onnx.wasm!;

@@ -7,23 +7,9 @@ import { installWasmMemoryTracker, setMemoryLabel, wasmBytes } from './memory';
 import { BENCH_MODELS, BENCH_TEXT, SMOKE_TEXT, TINY_MODELS } from './scenario';
 import { compare } from './stats';
 import { CEILING_HEADER, MEMORY_HEADER, SPEED_HEADER, ceilingRows, memoryRows, speedRows } from './table';
-import type { BenchReport, Comparison, MemoryFigures, Side, SideResult } from './types';
+import type { BenchReport, BenchState, MemoryFigures, Side, SideResult } from './types';
 
 installWasmMemoryTracker();
-
-interface BenchState {
-  state: 'idle' | 'running' | 'done' | 'error';
-  results: SideResult[];
-  comparisons: Comparison[];
-  error?: string;
-  log: string[];
-}
-
-declare global {
-  interface Window {
-    __bench: BenchState;
-  }
-}
 
 const bench: BenchState = { state: 'idle', results: [], comparisons: [], log: [] };
 window.__bench = bench;

@@ -84,3 +84,18 @@ export interface BenchReport {
   /** Extra lines to print, e.g. "WebGPU here is SwiftShader: wiring only, not speed". */
   caveats: string[];
 }
+
+/** What the page leaves on window.__bench for the Node runner (bench/browser.ts) to read. */
+export interface BenchState {
+  state: 'idle' | 'running' | 'done' | 'error';
+  results: SideResult[];
+  comparisons: Comparison[];
+  error?: string;
+  log: string[];
+}
+
+declare global {
+  interface Window {
+    __bench: BenchState;
+  }
+}

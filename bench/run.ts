@@ -1,0 +1,137 @@
+// `npm run bench [-- --smoke] [-- --runs N] [-- --tokens N] [-- --no-browser] [-- --no-node]
+//  [-- --webgpu-bench] [-- --only SUBSTRING]`
+// Ours vs transformers.js: in Node (onnxruntime-web wasm vs onnxruntime-node) and in Debian's
+// headless Chromium (wasm with threads; webgpu on SwiftShader, which proves wiring, not speed).
+// Exits non-zero when the sides disagree on tokens or any figure is not a positive finite number.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BENCH_MODELS, BENCH_TEXT, SMOKE_TEXT, TINY_MODELS, type ModelEntry } from '../src/bench/scenario';
+import { compare } from '../src/bench/stats';
+import type { BenchReport, Comparison, Side, SideResult } from '../src/bench/types';
+import { BenchBrowser, CHROMIUM, type BrowserJob } from './browser';
+import { MODELS_ROOT, nodeVersions, runNodeBench } from './node';
+import { printReport, saveReport } from './report';
+import { serve } from './serve';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const argv = process.argv.slice(2);
+const flag = (n: string) => argv.includes(n);
+const value = (n: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : undefined);
+
+const smoke = flag('--smoke');
+const runs = Number(value('--runs') ?? (smoke ? 1 : 3));
+const newTokens = Number(value('--tokens') ?? (smoke ? 8 : 16));
+const only = value('--only');
+const log = (m: string) => console.log(m);
+
+function sh(cmd: string, args: string[]): void {
+  log(`$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+}
+
+function ensureFixtures(): void {
+  const tinyMissing = TINY_MODELS.some((m) => !existsSync(join(MODELS_ROOT, m.folder, 'config.json')));
+  const benchMissing = !smoke && BENCH_MODELS.some((m) => !existsSync(join(MODELS_ROOT, m.folder, 'config.json')));
+  if (tinyMissing || benchMissing) sh('npx', ['tsx', 'scripts/fixtures/generate.ts', ...(benchMissing ? ['--bench'] : [])]);
+}
+
+const pick = (ms: ModelEntry[]) => (only ? ms.filter((m) => m.folder.includes(only)) : ms);
+
+async function browserPart(textKind: 'bench' | 'smoke'): Promise<{ comparisons: Comparison[]; info: Record<string, string | number | boolean> }> {
+  sh('npx', ['vite', 'build', '--logLevel', 'warn']);
+  const server = await serve(join(ROOT, 'dist'), MODELS_ROOT);
+  const comparisons: Comparison[] = [];
+  const info: Record<string, string | number | boolean> = {};
+  try {
+    const plans: { backend: 'wasm' | 'webgpu'; models: ModelEntry[] }[] = [
+      { backend: 'wasm', models: pick(smoke ? TINY_MODELS : BENCH_MODELS) },
+      // SwiftShader runs a bench-size model's decoder step in tens of seconds: tiny ones unless asked.
+      { backend: 'webgpu', models: pick(smoke || !flag('--webgpu-bench') ? TINY_MODELS : BENCH_MODELS) },
+    ];
+    for (const plan of plans) {
+      const browser = await BenchBrowser.launch(server.origin, plan.backend === 'webgpu', log);
+      try {
+        const facts = await browser.info();
+        info['chromium'] = facts.version;
+        info['browser hardwareConcurrency'] = facts.hardwareConcurrency;
+        info['browser crossOriginIsolated'] = facts.crossOriginIsolated;
+        if (plan.backend === 'webgpu') info['browser WebGPU'] = facts.gpu;
+        for (const m of plan.models) {
+          const sides: Partial<Record<Side, SideResult>> = {};
+          for (const side of ['ours', 'peer'] as const) {
+            log(`browser/${plan.backend} ${m.folder}: ${side}`);
+            const job: BrowserJob = { model: m.folder, backend: plan.backend, side, runs, newTokens, text: textKind };
+            sides[side] = await browser.run(job, m.size === 'bench' ? 30 * 60_000 : 3 * 60_000);
+          }
+          const c = compare(sides.ours!, sides.peer!, newTokens);
+          for (const s of [c.ours, c.peer]) {
+            if (s.actualBackend !== plan.backend) c.problems.push(`${s.side} browser/${plan.backend} ${m.folder}: ran on ${s.actualBackend}`);
+          }
+          comparisons.push(c);
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return { comparisons, info };
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(CHROMIUM) && !flag('--no-browser')) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or pass --no-browser)`);
+  ensureFixtures();
+  const text = smoke ? SMOKE_TEXT : BENCH_TEXT;
+  const comparisons: Comparison[] = [];
+  const machine: BenchReport['machine'] = {
+    cpu: cpus()[0]?.model,
+    cores: cpus().length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    mode: smoke ? 'smoke (tiny fixtures)' : 'full (bench-size random models)',
+  };
+  if (!flag('--no-node')) {
+    log(`== Node: ours on onnxruntime-web (wasm) vs transformers.js on onnxruntime-node`);
+    comparisons.push(...(await runNodeBench({ models: pick(smoke ? TINY_MODELS : BENCH_MODELS), text, newTokens, runs, log })));
+  }
+  if (!flag('--no-browser')) {
+    log(`== Browser: ${CHROMIUM} headless`);
+    const b = await browserPart(smoke ? 'smoke' : 'bench');
+    comparisons.push(...b.comparisons);
+    Object.assign(machine, b.info);
+  }
+  const versions = nodeVersions();
+  const report: BenchReport = {
+    createdAt: new Date().toISOString(),
+    machine,
+    settings: { newTokens, runs, text },
+    versions: {
+      ...versions,
+      'ours in the browser': `onnxruntime-web ${versions['onnxruntime-web (ours)']} (onnxruntime-web/webgpu build)`,
+      'transformers.js in the browser': `its bundled onnxruntime-web ${versions['onnxruntime-web (transformers.js in the browser)']}`,
+    },
+    comparisons,
+    caveats: [
+      'WebGPU here is SwiftShader (software, no GPU): webgpu rows prove the wiring and token parity only, not speed. Run /bench.html on a real GPU for speed.',
+      'Benchmark models have random weights (real shapes): speed only, never quality.',
+      'The two sides run different ORT builds in the browser (1.30.0 vs 1.31.0-dev); in Node the peer runs native onnxruntime-node.',
+      `Encode/prefill: ours from the engine's timings, the peer from timing its encoder (or, decoder-only, the first) session run.`,
+    ],
+  };
+  printReport(report);
+  const file = saveReport(report, join(ROOT, 'bench', 'out'), `bench-${smoke ? 'smoke-' : ''}${report.createdAt.replace(/[:.]/g, '-')}.json`);
+  log(`\nJSON: ${file}`);
+  const problems = comparisons.flatMap((c) => c.problems);
+  return problems.length || !comparisons.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
