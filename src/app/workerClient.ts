@@ -1,5 +1,6 @@
 // The UI side of the worker protocol: numbers requests, routes events to their request's
 // listener, and resolves when the request's final event arrives.
+import { isHeartbeat } from '../worker/heartbeat';
 import { isFinalEvent, type RuntimeStatus, type WorkerEvent, type WorkerRequest } from '../worker/protocol';
 
 type Listener = (ev: WorkerEvent) => void;
@@ -14,23 +15,55 @@ export interface Pending {
 export class WorkerClient {
   private nextId = 1;
   private readonly listeners = new Map<number, Listener>();
+  private worker!: Worker;
+  /** When the current worker last sent anything (heartbeats included); read by the watchdog. */
+  lastSeenAt = performance.now();
+  /** The client made by create(), for the recovery watchdog and test hooks. */
+  static current: WorkerClient | null = null;
 
   constructor(
-    private readonly worker: Worker,
+    private readonly makeWorker: () => Worker,
     private readonly onStatus: (s: RuntimeStatus) => void,
     private readonly onCrash: (message: string) => void,
   ) {
-    worker.addEventListener('message', (e: MessageEvent<WorkerEvent>) => this.dispatch(e.data));
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      this.crash(`The background worker stopped: ${e.message || 'it could not start'}`);
-    });
-    worker.addEventListener('messageerror', () => this.crash('The background worker sent a message that could not be read'));
+    this.attach(makeWorker());
   }
 
   static create(onStatus: (s: RuntimeStatus) => void, onCrash: (message: string) => void): WorkerClient {
-    const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: 'paperlens' });
-    return new WorkerClient(worker, onStatus, onCrash);
+    const make = () => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: 'paperlens' });
+    return (WorkerClient.current = new WorkerClient(make, onStatus, onCrash));
+  }
+
+  private attach(worker: Worker): void {
+    this.worker = worker;
+    this.lastSeenAt = performance.now();
+    worker.addEventListener('message', (e: MessageEvent<WorkerEvent>) => {
+      if (worker !== this.worker) return;
+      this.lastSeenAt = performance.now();
+      if (!isHeartbeat(e.data)) this.dispatch(e.data);
+    });
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      if (worker === this.worker) this.fail(`The background worker stopped: ${e.message || 'it could not start'}`);
+    });
+    worker.addEventListener('messageerror', () => {
+      if (worker === this.worker) this.fail('The background worker sent a message that could not be read');
+    });
+  }
+
+  /**
+   * The worker died or stopped answering: every open request ends with an error (partial output
+   * stays with the UI), and a fresh worker takes its place for what the user does next.
+   */
+  fail(message: string): void {
+    this.worker.terminate();
+    this.attach(this.makeWorker());
+    this.crash(message);
+  }
+
+  /** Test hook: kills the worker silently, as an out-of-memory kill would. */
+  kill(): void {
+    this.worker.terminate();
   }
 
   request(body: RequestBody, onEvent: Listener = () => {}, transfer: Transferable[] = []): Pending {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Worker entry: owns the engine and pipeline, talks to the UI only through protocol.ts messages.
 import { WorkerController } from './controller';
+import { startHeartbeat } from './heartbeat';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 import { workerServices } from './services';
 
@@ -13,3 +14,5 @@ scope.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
 });
 
 void controller.status().then((status) => post({ type: 'status', status }));
+
+startHeartbeat((m) => scope.postMessage(m));

@@ -1,0 +1,68 @@
+// After the worker dies: say what happened, bring the model back in the fresh worker, and let the
+// user retry. WorkerClient replaces the worker itself; this module watches for silent deaths and
+// handles what the user sees.
+import { create } from 'zustand';
+import { loadModel, summarize } from '../actions';
+import { pickableModels } from '../catalogueView';
+import { get, set, useApp } from '../store';
+import { WorkerClient } from '../workerClient';
+import { CrashCounter, Watchdog } from './watchdog';
+
+export interface RecoveryState {
+  /** What happened, in words; null when all is well. */
+  crash: string | null;
+  /** True when the worker keeps dying and restarting it again would not help. */
+  givenUp: boolean;
+  /** A summary was running (or failed) when the worker died, so Retry makes sense. */
+  canRetry: boolean;
+}
+
+export const useRecovery = create<RecoveryState>()(() => ({ crash: null, givenUp: false, canRetry: false }));
+
+export interface RecoveryOptions {
+  /** Silence after which the worker counts as dead. */
+  timeoutMs?: number;
+  checkEveryMs?: number;
+}
+
+const crashes = new CrashCounter(60_000, 3);
+
+export function startRecovery(opts: RecoveryOptions = {}): void {
+  const checkEveryMs = opts.checkEveryMs ?? 1000;
+  // Generous: one very long synchronous step (a huge tokenization, a slow session build) must
+  // not count as death.
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const dog = new Watchdog({ timeoutMs, checkEveryMs });
+  setInterval(() => {
+    const client = WorkerClient.current;
+    if (client && dog.isDead(performance.now(), client.lastSeenAt)) {
+      client.fail(`The background worker stopped responding for ${Math.round(timeoutMs / 1000)} s (it may have run out of memory)`);
+    }
+  }, checkEveryMs);
+  useApp.subscribe((s, prev) => {
+    if (s.fatal && s.fatal !== prev.fatal) onCrash(s.fatal, prev);
+  });
+}
+
+function onCrash(message: string, before: ReturnType<typeof get>): void {
+  const givenUp = crashes.record(performance.now());
+  const wasRunning = before.run.status === 'preparing' || before.run.status === 'summarizing';
+  useRecovery.setState({ crash: message, givenUp, canRetry: wasRunning || get().run.status === 'error' });
+  if (givenUp) return;
+  // The new worker has no model: load it again, so Retry gives the same kind of summary.
+  const m = before.model;
+  if (m.id && (m.status === 'ready' || m.status === 'loading')) {
+    const location = pickableModels().find((c) => c.id === m.id)?.location ?? { kind: 'same-origin' as const, path: m.id };
+    void loadModel(m.id, m.label ?? m.id, location);
+  }
+}
+
+export function dismissCrash(): void {
+  useRecovery.setState({ crash: null, canRetry: false });
+  set({ fatal: null });
+}
+
+export function retryAfterCrash(): void {
+  dismissCrash();
+  void summarize();
+}
