@@ -1,7 +1,9 @@
 // Page layout and the global keyboard shortcuts.
 import { useEffect } from 'react';
 import { stop, summarize } from '../actions';
-import { useApp } from '../store';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { PersistenceNotices } from '../history/PersistenceNotices';
+import { RecoveryNotice } from '../recovery/RecoveryNotice';
 import { DownloadBar } from './DownloadBar';
 import { ModelPicker } from './ModelPicker';
 import { PaperInput } from './PaperInput';
@@ -30,7 +32,6 @@ function useShortcuts() {
 
 export function App() {
   useShortcuts();
-  const fatal = useApp((s) => s.fatal);
   return (
     <div className="app">
       <header className="top">
@@ -39,11 +40,8 @@ export function App() {
         </h1>
         <StatusBar />
       </header>
-      {fatal && (
-        <div className="banner error" role="alert">
-          {fatal}. Reload the page to start again.
-        </div>
-      )}
+      <RecoveryNotice />
+      <PersistenceNotices />
       <main className="layout">
         <div className="column">
           <PaperInput />
@@ -62,6 +60,7 @@ export function App() {
             <DownloadBar />
           </section>
           <SettingsPanel />
+          <HistoryPanel />
         </div>
       </main>
       <footer className="meta">Nothing leaves your machine: papers and models are processed in this tab.</footer>

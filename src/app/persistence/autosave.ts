@@ -1,0 +1,158 @@
+// Connects the app store to the PaperStore: restores the last draft and any interrupted summary on
+// start, saves the draft as the user types, the summary while it streams, and every finished
+// summary into the history.
+import { create } from 'zustand';
+import { setText, summaryRecord } from '../actions';
+import { get, isRunning, patchRun, set, useApp, type AppState } from '../store';
+import { GuardedStore } from './guardedStore';
+import { MemoryPaperStore, openPaperStore, type PaperStore } from './paperStore';
+import { entryFromRecord, type HistoryEntry } from './records';
+import { describeStorageError } from './storageErrors';
+
+export interface PersistenceState {
+  /** Where things are saved; 'memory' means they are lost when the tab closes. */
+  mode: 'starting' | 'indexeddb' | 'memory';
+  /** The latest storage problem, in words; null when saving works. */
+  problem: string | null;
+  entries: HistoryEntry[];
+  /** Set when the summary on screen was interrupted (reload, crash) and restored as partial. */
+  restoredPartial: boolean;
+}
+
+export const usePersistence = create<PersistenceState>()(() => ({ mode: 'starting', problem: null, entries: [], restoredPartial: false }));
+
+const DRAFT_DELAY_MS = 300;
+const PARTIAL_INTERVAL_MS = 250;
+
+let store: PaperStore = new MemoryPaperStore();
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
+let partialTimer: ReturnType<typeof setTimeout> | undefined;
+/** finishedAt stamps of runs already in the history (or shown from it), so none is added twice. */
+const recorded = new Set<string>();
+let pending: Promise<unknown> = Promise.resolve();
+
+export function persistenceStore(): PaperStore {
+  return store;
+}
+
+function report(message: string): void {
+  usePersistence.setState({ problem: message });
+}
+
+/** Serialises writes so a later draft never lands before an earlier one. */
+function enqueue(op: () => Promise<unknown>): Promise<unknown> {
+  pending = pending.then(op, op);
+  return pending;
+}
+
+export async function refreshHistory(): Promise<void> {
+  usePersistence.setState({ entries: await store.listHistory() });
+}
+
+export async function startPersistence(factory?: IDBFactory | null): Promise<void> {
+  const opened = await openPaperStore(factory === undefined ? (globalThis.indexedDB ?? null) : factory);
+  store = new GuardedStore(opened.store, report);
+  usePersistence.setState({ mode: opened.store.kind, problem: opened.problem ? describeStorageError(opened.problem, 'your work') : null });
+  await restore();
+  useApp.subscribe(onChange);
+  addEventListener('pagehide', () => void flushPersistence());
+  addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void flushPersistence();
+  });
+}
+
+async function restore(): Promise<void> {
+  const [draft, partial] = await Promise.all([store.loadDraft(), store.loadPartial()]);
+  await refreshHistory();
+  // Anything typed while the database was opening wins over the saved draft.
+  if (draft && get().text === '') {
+    set({ style: draft.style, length: draft.length, decoding: { ...get().decoding, ...draft.decoding } });
+    if (draft.text) setText(draft.text);
+  }
+  if (partial && partial.summary && partial.paperText === get().text && get().run.status === 'idle') {
+    recorded.add(partial.savedAt);
+    patchRun({
+      status: 'stopped',
+      text: partial.summary,
+      kind: partial.kind,
+      modelId: partial.modelId,
+      request: { style: partial.style, length: partial.length, generation: null, sections: [] },
+      finishedAt: partial.savedAt,
+    });
+    usePersistence.setState({ restoredPartial: true });
+  }
+}
+
+function saveDraft(): Promise<unknown> {
+  clearTimeout(draftTimer);
+  draftTimer = undefined;
+  const s = get();
+  const draft = { text: s.text, style: s.style, length: s.length, decoding: s.decoding, savedAt: new Date().toISOString() };
+  return enqueue(() => store.saveDraft(draft));
+}
+
+function savePartial(): Promise<unknown> {
+  clearTimeout(partialTimer);
+  partialTimer = undefined;
+  const s = get();
+  if (!s.run.text || !isRunning(s)) return Promise.resolve();
+  const partial = {
+    summary: s.run.text,
+    kind: s.run.kind ?? (s.run.modelId ? ('abstractive' as const) : ('extractive' as const)),
+    modelId: s.run.modelId,
+    style: s.run.request?.style ?? s.style,
+    length: s.run.request?.length ?? s.length,
+    paperText: s.text,
+    savedAt: new Date().toISOString(),
+  };
+  return enqueue(() => store.savePartial(partial));
+}
+
+/** Writes whatever is waiting on a timer now (page hidden, tests). */
+export async function flushPersistence(): Promise<void> {
+  if (draftTimer !== undefined) void saveDraft();
+  if (partialTimer !== undefined) void savePartial();
+  await pending;
+}
+
+function onChange(s: AppState, prev: AppState): void {
+  if (s.text !== prev.text || s.style !== prev.style || s.length !== prev.length || s.decoding !== prev.decoding) {
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(() => void saveDraft(), DRAFT_DELAY_MS);
+  }
+  if (isRunning(s) && s.run.text !== prev.run.text && partialTimer === undefined) {
+    partialTimer = setTimeout(() => void savePartial(), PARTIAL_INTERVAL_MS);
+  }
+  if (s.run.status !== prev.run.status && isRunning(s)) usePersistence.setState({ restoredPartial: false });
+  const finished = (s.run.status === 'done' || s.run.status === 'stopped') && s.run.requestId === null && s.run.finishedAt;
+  if (finished && !recorded.has(s.run.finishedAt!)) {
+    recorded.add(s.run.finishedAt!);
+    clearTimeout(partialTimer);
+    partialTimer = undefined;
+    const record = summaryRecord();
+    void enqueue(async () => {
+      if (record) await store.putHistory(entryFromRecord(record));
+      await store.clearPartial();
+      await refreshHistory();
+    });
+  }
+}
+
+/** Marks a run as already recorded (a summary reopened from the history). */
+export function markRecorded(finishedAt: string): void {
+  recorded.add(finishedAt);
+}
+
+export function saveEntries(...entries: HistoryEntry[]): Promise<unknown> {
+  return enqueue(async () => {
+    await store.putHistory(...entries);
+    await refreshHistory();
+  });
+}
+
+export function deleteEntry(id: string): Promise<unknown> {
+  return enqueue(async () => {
+    await store.deleteHistory(id);
+    await refreshHistory();
+  });
+}
