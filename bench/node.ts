@@ -11,7 +11,7 @@ import { oursContender } from '../src/bench/ours';
 import { peerContender } from '../src/bench/peer';
 import type { ModelEntry } from '../src/bench/scenario';
 import { compare } from '../src/bench/stats';
-import type { Comparison, MemoryFigures } from '../src/bench/types';
+import type { Comparison, MemoryFigures, Side, SideResult } from '../src/bench/types';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const MODELS_ROOT = resolve(ROOT, 'models');
@@ -49,38 +49,57 @@ export function nodeVersions(): Record<string, string> {
   };
 }
 
-export async function runNodeBench(o: NodeBenchOptions): Promise<Comparison[]> {
-  const threads = o.threads ?? availableParallelism();
+async function setup(threads: number) {
   installWasmMemoryTracker();
   ort.env.wasm.numThreads = threads;
   const tf = await import('@huggingface/transformers');
   tf.env.allowRemoteModels = false;
   tf.env.allowLocalModels = true;
   tf.env.localModelPath = `${MODELS_ROOT}/`;
+  return tf;
+}
+
+export interface SideOptions extends Omit<NodeBenchOptions, 'models'> {
+  model: ModelEntry;
+  side: Side;
+}
+
+/** One side on one model. The bench-size models each take most of a wasm32 heap, so the runner
+ * gives every side its own process (bench/node-side.ts); tests call this in-process. */
+export async function runNodeSide(o: SideOptions): Promise<SideResult> {
+  const threads = o.threads ?? availableParallelism();
+  const tf = await setup(threads);
   const versions = nodeVersions();
-  const out: Comparison[] = [];
-  for (const m of o.models) {
-    const common = { env: 'node' as const, model: m.folder, backend: 'wasm' as const, text: o.text, newTokens: o.newTokens };
-    setMemoryLabel('ours');
-    const ours = await measure(
+  const common = { env: 'node' as const, model: o.model.folder, backend: 'wasm' as const, text: o.text, newTokens: o.newTokens };
+  setMemoryLabel(o.side);
+  if (o.side === 'ours') {
+    return measure(
       oursContender({
         ...common,
-        source: new DirSource(resolve(MODELS_ROOT, m.folder)),
+        source: new DirSource(resolve(MODELS_ROOT, o.model.folder)),
         ort,
         runtime: `onnxruntime-web ${versions['onnxruntime-web (ours)']} (wasm in Node, ${threads} threads)`,
       }),
       { runs: o.runs, readMemory, wasmBytes: () => wasmBytes('ours'), onProgress: o.log },
     );
-    setMemoryLabel('peer');
-    const peer = await measure(
-      peerContender({
-        ...common,
-        tf,
-        device: 'cpu',
-        runtime: `onnxruntime-node ${versions['onnxruntime-node (transformers.js in Node)']} (native CPU)`,
-      }),
-      { runs: o.runs, readMemory, onProgress: o.log },
-    );
+  }
+  return measure(
+    peerContender({
+      ...common,
+      tf,
+      device: 'cpu',
+      runtime: `onnxruntime-node ${versions['onnxruntime-node (transformers.js in Node)']} (native CPU, its default threads)`,
+    }),
+    { runs: o.runs, readMemory, onProgress: o.log },
+  );
+}
+
+/** Both sides on every model, in this process (fine for the tiny fixtures). */
+export async function runNodeBench(o: NodeBenchOptions): Promise<Comparison[]> {
+  const out: Comparison[] = [];
+  for (const model of o.models) {
+    const ours = await runNodeSide({ ...o, model, side: 'ours' });
+    const peer = await runNodeSide({ ...o, model, side: 'peer' });
     out.push(compare(ours, peer, o.newTokens));
   }
   return out;

@@ -4,14 +4,14 @@
 // headless Chromium (wasm with threads; webgpu on SwiftShader, which proves wiring, not speed).
 // Exits non-zero when the sides disagree on tokens or any figure is not a positive finite number.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BENCH_MODELS, BENCH_TEXT, SMOKE_TEXT, TINY_MODELS, type ModelEntry } from '../src/bench/scenario';
 import { compare } from '../src/bench/stats';
 import type { BenchReport, Comparison, Side, SideResult } from '../src/bench/types';
 import { BenchBrowser, CHROMIUM, type BrowserJob } from './browser';
-import { MODELS_ROOT, nodeVersions, runNodeBench } from './node';
+import { MODELS_ROOT, nodeVersions } from './node';
 import { printReport, saveReport } from './report';
 import { serve } from './serve';
 
@@ -26,8 +26,8 @@ const newTokens = Number(value('--tokens') ?? (smoke ? 8 : 16));
 const only = value('--only');
 const log = (m: string) => console.log(m);
 
-function sh(cmd: string, args: string[]): void {
-  log(`$ ${cmd} ${args.join(' ')}`);
+function sh(cmd: string, args: string[], quiet = false): void {
+  if (!quiet) log(`$ ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
 }
@@ -39,6 +39,25 @@ function ensureFixtures(): void {
 }
 
 const pick = (ms: ModelEntry[]) => (only ? ms.filter((m) => m.folder.includes(only)) : ms);
+
+/** Each side on each model in its own process: a bench-size model fills most of a wasm32 heap. */
+function nodePart(models: ModelEntry[], text: string): Comparison[] {
+  const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));
+  try {
+    return models.map((m) => {
+      const sides = (['ours', 'peer'] as const).map((side) => {
+        log(`node ${m.folder}: ${side}`);
+        const out = join(dir, `${side}.json`);
+        const args = ['--model', m.folder, '--side', side, '--text', text, '--tokens', String(newTokens), '--runs', String(runs), '--out', out];
+        sh('npx', ['tsx', 'bench/node-side.ts', ...args], true);
+        return JSON.parse(readFileSync(out, 'utf8')) as SideResult;
+      });
+      return compare(sides[0], sides[1], newTokens);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function browserPart(textKind: 'bench' | 'smoke'): Promise<{ comparisons: Comparison[]; info: Record<string, string | number | boolean> }> {
   sh('npx', ['vite', 'build', '--logLevel', 'warn']);
@@ -95,7 +114,7 @@ async function main(): Promise<number> {
   };
   if (!flag('--no-node')) {
     log(`== Node: ours on onnxruntime-web (wasm) vs transformers.js on onnxruntime-node`);
-    comparisons.push(...(await runNodeBench({ models: pick(smoke ? TINY_MODELS : BENCH_MODELS), text, newTokens, runs, log })));
+    comparisons.push(...nodePart(pick(smoke ? TINY_MODELS : BENCH_MODELS), text));
   }
   if (!flag('--no-browser')) {
     log(`== Browser: ${CHROMIUM} headless`);
