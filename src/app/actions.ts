@@ -213,7 +213,7 @@ export async function summarize(): Promise<void> {
   const useModel = s.model.status === 'ready';
   const generation = toGenerationOptions(s.decoding);
   const req = worker().request(
-    { type: 'summarize', paper, style: s.style, length: s.length, sectionIndexes, generation, extractive: !useModel },
+    { type: 'summarize', paper, style: s.style, length: s.length, sectionIndexes, generation, extractive: !useModel, deltaIntervalMs: url.deltaMs },
     (ev) => onRunEvent(ev, req.id),
   );
   patchRun({

@@ -3,16 +3,17 @@ import { parseUrlOptions } from './urlParams';
 
 describe('parseUrlOptions', () => {
   it('reads model, backend and the failure hook', () => {
-    expect(parseUrlOptions('?model=fixtures/tiny-bart&backend=wasm&failWebgpuAtStep=3')).toEqual({
+    expect(parseUrlOptions('?model=fixtures/tiny-bart&backend=wasm&failWebgpuAtStep=3&deltaMs=0')).toEqual({
       model: 'fixtures/tiny-bart',
       backend: 'wasm',
       failWebgpuAtStep: 3,
+      deltaMs: 0,
     });
   });
 
   it('defaults to no model, auto backend and no failure', () => {
-    expect(parseUrlOptions('')).toEqual({ model: null, backend: 'auto', failWebgpuAtStep: undefined });
-    expect(parseUrlOptions('?backend=cuda&failWebgpuAtStep=-1')).toEqual({ model: null, backend: 'auto', failWebgpuAtStep: undefined });
+    expect(parseUrlOptions('')).toEqual({ model: null, backend: 'auto', failWebgpuAtStep: undefined, deltaMs: undefined });
+    expect(parseUrlOptions('?backend=cuda&failWebgpuAtStep=-1&deltaMs=x')).toEqual({ model: null, backend: 'auto', failWebgpuAtStep: undefined, deltaMs: undefined });
   });
 
   it('refuses model paths that leave the models folder', () => {

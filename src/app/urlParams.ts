@@ -1,11 +1,13 @@
 // Query parameters: `?model=<folder under models/>` loads that folder (how tests reach the
-// fixtures), `?backend=auto|webgpu|wasm`, and the test hook `?failWebgpuAtStep=N`.
+// fixtures), `?backend=auto|webgpu|wasm`, and the test hooks `?failWebgpuAtStep=N`, `?deltaMs=N`.
 import type { BackendChoice } from '../engine/types';
 
 export interface UrlOptions {
   model: string | null;
   backend: BackendChoice;
   failWebgpuAtStep?: number;
+  /** Batching of streamed text in ms (`?deltaMs=0` shows every token; tests use it on fast models). */
+  deltaMs?: number;
 }
 
 export function parseUrlOptions(search: string): UrlOptions {
@@ -16,5 +18,7 @@ export function parseUrlOptions(search: string): UrlOptions {
   const b = q.get('backend');
   const backend: BackendChoice = b === 'webgpu' || b === 'wasm' ? b : 'auto';
   const fail = Number(q.get('failWebgpuAtStep'));
-  return { model, backend, failWebgpuAtStep: Number.isInteger(fail) && fail > 0 ? fail : undefined };
+  const delta = q.get('deltaMs');
+  const deltaMs = delta !== null && /^\d{1,4}$/.test(delta) ? Number(delta) : undefined;
+  return { model, backend, failWebgpuAtStep: Number.isInteger(fail) && fail > 0 ? fail : undefined, deltaMs };
 }

@@ -36,7 +36,7 @@ export interface RuntimeFacts {
 
 export interface WorkerDeps {
   /** `notes` say in words why the backend differs from what was asked. */
-  loadModel(req: LoadModelRequest, hooks: LoadHooks): Promise<TextGenerator & { notes?: readonly string[] }>;
+  loadModel(req: LoadModelRequest, hooks: LoadHooks): Promise<TextGenerator & { notes?: readonly string[]; dtype?: string }>;
   ingest(input: IngestRequest['input'], signal: AbortSignal): Promise<Paper>;
   summarize(paper: Paper, request: SummaryRequest, hooks: SummarizeHooks): Promise<SummaryOutcome>;
   runtime(): Promise<RuntimeFacts>;
@@ -52,6 +52,7 @@ type Post = (ev: WorkerEvent) => void;
 export class WorkerController {
   private generator: ObservedGenerator | null = null;
   private modelId: string | null = null;
+  private dtype: string | null = null;
   private loadFellBack: RuntimeStatus['fellBack'] = null;
   private facts: RuntimeFacts | null = null;
   private readonly running = new Map<number, AbortController>();
@@ -90,6 +91,7 @@ export class WorkerController {
       crossOriginIsolated: this.facts.crossOriginIsolated,
       webgpuAvailable: this.facts.webgpuAvailable,
       modelId: g ? this.modelId : null,
+      dtype: g ? this.dtype : null,
       fellBack: g ? (g.fellBack() ?? this.loadFellBack) : null,
       maxInputTokens: g ? g.maxInputTokens : null,
       modelDefaults: g ? g.defaults : null,
@@ -149,6 +151,7 @@ export class WorkerController {
       }
       this.generator = new ObservedGenerator(inner);
       this.modelId = req.modelId;
+      this.dtype = inner.dtype ?? null;
       // Asked for WebGPU (or auto with an adapter) but the session ended up on WASM.
       const facts = (this.facts ??= await this.deps.runtime());
       const wanted = req.backend === 'webgpu' || req.backend === 'auto';
@@ -189,7 +192,7 @@ export class WorkerController {
     let text = '';
     const batcher = new DeltaBatcher(
       (b) => this.post({ type: 'summary-delta', id: req.id, text: b.text, tokens: b.tokens }),
-      this.deps.deltaIntervalMs ?? 32,
+      req.deltaIntervalMs ?? this.deps.deltaIntervalMs ?? 32,
     );
     const generator = req.extractive ? undefined : (this.generator ?? undefined);
     generator?.reset(started);

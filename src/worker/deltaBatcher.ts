@@ -16,9 +16,13 @@ export class DeltaBatcher {
     private readonly intervalMs = 32,
   ) {}
 
+  private sentAny = false;
+
   push(text: string, tokens = 0): void {
     this.text += text;
     this.tokens += tokens;
+    // The first text goes out at once (time to first token is what users notice); 0 disables batching.
+    if ((!this.sentAny && text !== '') || this.intervalMs <= 0) return this.flush();
     if (this.timer === null) this.timer = setTimeout(() => this.flush(), this.intervalMs);
   }
 
@@ -30,6 +34,7 @@ export class DeltaBatcher {
     }
     if (this.text === '' && this.tokens === 0) return;
     const batch = { text: this.text, tokens: this.tokens };
+    if (batch.text !== '') this.sentAny = true;
     this.text = '';
     this.tokens = 0;
     this.send(batch);

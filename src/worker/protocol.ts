@@ -46,6 +46,8 @@ export interface SummarizeRequest {
   generation: GenerationOptions;
   /** Force the extractive summarizer even when a model is loaded. */
   extractive?: boolean;
+  /** How long streamed text is batched before it is posted (default 32 ms; 0: every token). */
+  deltaIntervalMs?: number;
 }
 
 /** Cancels the request with this id (a model download or a summary). Partial output is kept. */
@@ -65,6 +67,8 @@ export interface RuntimeStatus {
   crossOriginIsolated: boolean;
   webgpuAvailable: boolean;
   modelId: string | null;
+  /** Weights variant in use (fp32, q8, ...) when the model says. */
+  dtype: string | null;
   /** Set when WebGPU could not be used and the model runs on WASM instead. */
   fellBack: { from: Backend; reason: string } | null;
   /** Input budget of the loaded model in tokens. */

@@ -34,7 +34,7 @@ export function SummaryOptions() {
       <fieldset className="segmented">
         <legend>Length</legend>
         {LENGTHS.map((l) => (
-          <label key={l.value} className={length === l.value ? 'on' : ''}>
+          <label key={l.value} className={length === l.value ? "on" : ""} data-testid={`length-${l.value}`}>
             <input type="radio" name="length" value={l.value} checked={length === l.value} onChange={() => set({ length: l.value })} />
             {l.label}
           </label>

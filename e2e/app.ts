@@ -1,0 +1,36 @@
+// Page helpers shared by the browser tests.
+import { expect, type Page } from '@playwright/test';
+
+/** Records every length the summary text takes, from inside the page (nothing is missed). */
+export async function watchSummaryGrowth(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __lengths: number[] };
+    w.__lengths = [];
+    const obs = new MutationObserver(() => {
+      const el = document.querySelector('[data-testid="summary-output"]');
+      const len = (el?.getAttribute('data-raw') ?? '').length;
+      if (w.__lengths.at(-1) !== len) w.__lengths.push(len);
+    });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-raw'] });
+  });
+}
+
+export async function summaryLengths(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __lengths: number[] }).__lengths);
+}
+
+export async function rawSummary(page: Page): Promise<string> {
+  return (await page.getByTestId('summary-output').getAttribute('data-raw')) ?? '';
+}
+
+/** Waits until the fixture model is loaded (the backend badge names a backend). */
+export async function waitForModel(page: Page): Promise<void> {
+  await expect(page.getByTestId('backend')).toHaveText(/^(webgpu|wasm)/, { timeout: 60_000 });
+}
+
+/** Greedy decoding with a small token budget, so runs are short and comparable with Node. */
+export async function useGreedy(page: Page, maxTokens: number): Promise<void> {
+  await page.getByTestId('settings').locator('summary').click();
+  await page.getByTestId('strategy').selectOption('greedy');
+  await page.getByTestId('max-tokens').fill(String(maxTokens));
+}

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import type { Dtype } from '../src/engine';
+import { rawSummary, summaryLengths, useGreedy, waitForModel, watchSummaryGrowth } from './app';
+import { paperAsText } from './paper';
+import { referenceSummary } from './reference';
+
+const MODEL = 'fixtures/tiny-bart';
+const MAX_TOKENS = 40;
+
+test('a fixture model streams a summary that equals the engine run in Node', async ({ page }, info) => {
+  const expectedBackend = info.project.name === 'webgpu' ? 'webgpu' : 'wasm';
+  // deltaMs=0: the tiny model on WASM is faster than one batching interval; show every token.
+  await page.goto(`/?model=${MODEL}&deltaMs=0`);
+  await waitForModel(page);
+  const badge = page.getByTestId('backend');
+  await expect(badge).toHaveText(new RegExp(`^${expectedBackend}`));
+  const dtype = (await badge.getAttribute('data-dtype')) as Dtype;
+  expect(dtype).toBeTruthy();
+
+  await page.getByTestId('paper-input').fill(paperAsText());
+  await page.getByTestId('length-short').click();
+  await useGreedy(page, MAX_TOKENS);
+  await watchSummaryGrowth(page);
+  await page.getByTestId('summarize').click();
+  await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
+
+  const lengths = await summaryLengths(page);
+  // Streaming: the text was seen growing through several sizes, not written once at the end.
+  expect(lengths.filter((n) => n > 0).length, `observed lengths ${lengths.join(',')}`).toBeGreaterThanOrEqual(3);
+  await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
+  await expect(page.getByTestId('summary-kind')).toContainText(`Abstractive summary by ${MODEL}`);
+
+  const reference = await referenceSummary({
+    model: MODEL,
+    dtype,
+    text: paperAsText(),
+    style: 'tldr',
+    length: 'short',
+    generation: { do_sample: false, num_beams: 1, repetition_penalty: 1, no_repeat_ngram_size: 3, max_new_tokens: MAX_TOKENS },
+  });
+  expect(await rawSummary(page)).toBe(reference);
+});

@@ -1,0 +1,72 @@
+// Nothing lost: a reload in the middle of a summary, and a worker killed the way an out-of-memory
+// kill does. Both on the wasm project only: they test the app's bookkeeping, not the backend.
+import { expect, test, type Page } from '@playwright/test';
+import { rawSummary, waitForModel } from './app';
+import { paperAsText } from './paper';
+
+const MODEL = 'fixtures/tiny-bart';
+
+test.beforeEach(({}, info) => test.skip(info.project.name !== 'wasm', 'backend-independent; run once'));
+
+/** A long greedy run (min = max tokens, so the random fixture cannot stop early). */
+async function longRun(page: Page, tokens: number): Promise<void> {
+  await page.getByTestId('settings').locator('summary').click();
+  await page.getByTestId('strategy').selectOption('greedy');
+  await page.getByTestId('max-tokens').fill(String(tokens));
+  await page.getByTestId('min-tokens').fill(String(tokens));
+}
+
+async function streamingStarted(page: Page): Promise<string> {
+  await expect(page.getByTestId('summary-output')).toHaveAttribute('data-raw', /\S{3}/, { timeout: 30_000 });
+  await expect(page.getByTestId('status')).toContainText('summarizing');
+  return rawSummary(page);
+}
+
+test('a reload during generation keeps the text and the partial summary, marked partial', async ({ page }) => {
+  await page.goto(`/?model=${MODEL}&testHooks=1`);
+  await waitForModel(page);
+  await page.getByTestId('paper-input').fill(paperAsText());
+  await longRun(page, 1000);
+  await page.getByTestId('summarize').click();
+  const before = await streamingStarted(page);
+  await page.evaluate(() => (window as unknown as { __paperlens: { flushPersistence(): Promise<void> } }).__paperlens.flushPersistence());
+  // Still running: the reload really interrupts the summary.
+  await expect(page.getByTestId('status')).toContainText('summarizing');
+  await page.reload();
+
+  await expect(page.getByTestId('paper-input')).toHaveValue(paperAsText());
+  await expect(page.getByTestId('partial-restored')).toBeVisible();
+  await expect(page.getByTestId('status')).toContainText('partial');
+  const after = await rawSummary(page);
+  expect(after.startsWith(before.trimEnd()), `restored "${after.slice(0, 60)}" should continue "${before.slice(0, 60)}"`).toBe(true);
+  // The interrupted summary is not mistaken for a finished one.
+  await expect(page.getByTestId('history-entry')).toHaveCount(0);
+});
+
+test('a killed worker is noticed and replaced; text and partial output stay; Retry finishes', async ({ page }) => {
+  await page.goto(`/?model=${MODEL}&testHooks=1`);
+  await waitForModel(page);
+  await page.getByTestId('paper-input').fill(paperAsText());
+  await longRun(page, 1000);
+  await page.getByTestId('summarize').click();
+  await streamingStarted(page);
+  await page.evaluate(() => (window as unknown as { __paperlens: { killWorker(): void } }).__paperlens.killWorker());
+  const partial = await rawSummary(page);
+
+  const notice = page.getByTestId('worker-crash');
+  await expect(notice).toContainText('stopped responding', { timeout: 15_000 });
+  await expect(notice).toContainText('Your text and the summary written so far are kept');
+  await expect(page.getByTestId('paper-input')).toHaveValue(paperAsText());
+  expect((await rawSummary(page)).startsWith(partial.trimEnd())).toBe(true);
+
+  // The fresh worker reloads the model; then Retry writes a complete summary.
+  await waitForModel(page);
+  await page.getByTestId('min-tokens').fill('');
+  await page.getByTestId('max-tokens').fill('12');
+  await expect(page.getByTestId('retry')).toBeEnabled({ timeout: 30_000 });
+  await page.getByTestId('retry').click();
+  await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('worker-crash')).toHaveCount(0);
+  await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
+  expect((await rawSummary(page)).trim().length).toBeGreaterThan(0);
+});
