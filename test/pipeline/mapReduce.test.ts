@@ -3,26 +3,8 @@ import { ingest, summarizePaper } from '../../src/pipeline';
 import { LENGTH_PRESETS } from '../../src/pipeline/abstractive/prompts';
 import type { SummaryEvent, SummaryStyle } from '../../src/pipeline/types';
 import { FakeGenerator } from './support/fakeGenerator';
+import { checkMonotone, type Progress } from './support/progress';
 import { syntheticPaper } from './support/synthetic';
-
-type Progress = Extract<SummaryEvent, { type: 'progress' }>;
-const STAGES = ['extract', 'map', 'reduce', 'final'];
-
-function checkMonotone(events: SummaryEvent[]) {
-  const progress = events.filter((e): e is Progress => e.type === 'progress');
-  let stageIdx = -1;
-  let lastDone = -1;
-  for (const p of progress) {
-    const idx = STAGES.indexOf(p.stage);
-    expect(idx).toBeGreaterThanOrEqual(stageIdx);
-    if (idx > stageIdx) lastDone = -1;
-    stageIdx = idx;
-    expect(p.done).toBeGreaterThanOrEqual(lastDone);
-    expect(p.done).toBeLessThanOrEqual(p.total);
-    lastDone = p.done;
-  }
-  return progress;
-}
 
 describe('map-reduce over a 20k-word paper', async () => {
   const paper = await ingest({ text: syntheticPaper(20_000) });
@@ -131,6 +113,17 @@ describe('map-reduce over a 20k-word paper', async () => {
     await summarizePaper(paper, { style: 'lay', length: 'short' }, { generator: gen });
     expect(gen.calls.at(-1)!.input).toMatch(/without a science background/);
     expect(gen.calls[0].input).toMatch(/^Paper: "A Synthetic Study of Neural Methods"/);
+  });
+
+  it("lowers the stages' own minimum length to a user's shorter max_new_tokens", async () => {
+    const gen = new FakeGenerator(400);
+    await summarizePaper(paper, { style: 'abstract', length: 'long', generation: { max_new_tokens: 5 } }, { generator: gen });
+    expect(gen.calls.length).toBeGreaterThan(2);
+    for (const c of gen.calls) expect(c.options).toMatchObject({ max_new_tokens: 5, min_new_tokens: 5 });
+    // A user's own minimum is left alone (the engine reports the contradiction to the user).
+    const gen2 = new FakeGenerator(400);
+    await summarizePaper(paper, { style: 'tldr', length: 'short', generation: { max_new_tokens: 5, min_new_tokens: 9 } }, { generator: gen2 });
+    expect(gen2.calls[0].options.min_new_tokens).toBe(9);
   });
 
   it('runs a short paper in a single streamed pass', async () => {

@@ -35,8 +35,8 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
   const emit = opts.onEvent ?? (() => {});
   const signal = opts.signal;
   const ctx: PromptContext = { kind: g.kind, style: request.style, length: request.length, title: paper.title };
+  const count = contentCounter(g);
   const limit = Math.max(16, g.maxInputTokens - promptOverhead((s) => g.countTokens(s), ctx));
-  const count = (s: string) => g.countTokens(s);
   const userOptions = request.generation ?? {};
   const base = { kind: 'abstractive' as const, style: request.style, length: request.length };
 
@@ -49,7 +49,7 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
     if (signal?.aborted) throw new Aborted();
     const input = buildInput(stage, text, { ...ctx, sectionTitle });
     try {
-      const res = await g.generate(input, { ...options, ...userOptions }, {
+      const res = await g.generate(input, stageOptions(options, userOptions), {
         signal,
         onToken: stream
           ? (ev) => {
@@ -139,6 +139,36 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
   }
 }
 
+/**
+ * The model's token count of `text` as part of a larger input: without the specials, prefix or
+ * chat template that countTokens adds once per input (counting those per sentence would fill each
+ * chunk with phantom tokens). Memoized: chunking and pre-selection count the same sentences again.
+ */
+function contentCounter(g: TextGenerator): (s: string) => number {
+  const base = g.countTokens('');
+  const memo = new Map<string, number>();
+  return (s) => {
+    let n = memo.get(s);
+    if (n === undefined) {
+      n = Math.max(0, g.countTokens(s) - base);
+      memo.set(s, n);
+    }
+    return n;
+  };
+}
+
+/**
+ * The user's options win, but a user's shorter max_new_tokens also lowers the stage's own
+ * minimum (min_new_tokens above max_new_tokens is an error in the engine, rightly for users).
+ */
+export function stageOptions(stage: GenerationOptions, user: GenerationOptions): GenerationOptions {
+  const merged = { ...stage, ...user };
+  if (user.min_new_tokens === undefined && merged.min_new_tokens !== undefined && merged.max_new_tokens !== undefined) {
+    merged.min_new_tokens = Math.min(merged.min_new_tokens, merged.max_new_tokens);
+  }
+  return merged;
+}
+
 type Run = (stage: Stage, text: string, options: GenerationOptions, stream: boolean, sectionTitle?: string) => Promise<string>;
 type Emit = (ev: SummaryEvent) => void;
 
@@ -224,7 +254,9 @@ async function assembleSections(mapped: { text: string; section: number }[], sec
   for (let k = 0; k < multi.length; k++) {
     d.emit({ type: 'progress', stage: 'reduce', done: k, total: multi.length, label: `merging section ${k + 1} of ${multi.length}` });
     const si = multi[k];
-    bodies.set(si, await d.run('section', clip(bySection.get(si)!.join('\n\n'), d.limit, d.count), d.finalLength, false, sections[si].title));
+    // The section title is part of a causal prompt; the overhead was measured without one.
+    const room = Math.max(16, d.limit - d.count(sections[si].title));
+    bodies.set(si, await d.run('section', clip(bySection.get(si)!.join('\n\n'), room, d.count), d.finalLength, false, sections[si].title));
   }
   if (multi.length) d.emit({ type: 'progress', stage: 'reduce', done: multi.length, total: multi.length, label: `merging section ${multi.length} of ${multi.length}` });
   let out = '';

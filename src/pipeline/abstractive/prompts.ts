@@ -69,9 +69,12 @@ export function buildInput(stage: Stage, text: string, c: PromptContext): string
   }
 }
 
-/** Tokens the instruction wrapper adds around `text`, plus room for special/chat-template tokens. */
+/**
+ * Tokens every input costs besides its text, as the model counts them: specials, a T5 prefix, the
+ * chat template and (causal) the longest stage instruction, plus a margin for merges where the
+ * text joins the wrapper. `countTokens` is the model's full count (TextGenerator.countTokens).
+ */
 export function promptOverhead(countTokens: (s: string) => number, c: PromptContext): number {
-  if (c.kind !== 'causal') return 4;
   const stages: Stage[] = ['map', 'reduce', 'final', 'section'];
-  return Math.max(...stages.map((s) => countTokens(buildInput(s, '', c)))) + 48;
+  return Math.max(...stages.map((s) => countTokens(buildInput(s, '', c)))) + (c.kind === 'causal' ? 8 : 2);
 }
