@@ -1,4 +1,5 @@
 // Calling the StepModel: shape checks and abort handling shared by every search.
+import { breathe } from './breathe';
 import type { StepModel } from './contract';
 
 /** Marker returned instead of logits when the signal aborted the step. */
@@ -10,6 +11,7 @@ export async function callStep(
   parents: number[] | null,
   signal: AbortSignal | undefined,
 ): Promise<Float32Array[] | typeof ABORTED> {
+  await breathe();
   if (signal?.aborted) return ABORTED;
   let rows: Float32Array[];
   try {
