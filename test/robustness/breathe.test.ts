@@ -11,9 +11,9 @@ function spin(ms: number): void {
   }
 }
 
-const busyModel: StepModel = {
+const busyModel = {
   vocabSize: 4,
-  async step(tokens) {
+  async step(tokens: number[][]) {
     spin(5);
     return tokens.map(() => new Float32Array(4));
   },
