@@ -2,6 +2,7 @@
 import { loadModel, type GpuLike, type OrtModule } from '../engine';
 import type { FileSource } from '../engine/types';
 import { decodeSettings, type Contender } from './measure';
+import { SessionClock, clockedOrt } from './sessionClock';
 import type { BenchEnv } from './types';
 
 export interface OursOptions {
@@ -24,12 +25,14 @@ export function oursContender(o: OursOptions): Contender {
     model: o.model,
     backend: o.backend,
     async load() {
-      const model = await loadModel(o.source, { ort: o.ort, backend: o.backend, dtype: 'fp32', gpu: o.gpu });
+      const clock = new SessionClock();
+      const model = await loadModel(o.source, { ort: clockedOrt(o.ort, clock), backend: o.backend, dtype: 'fp32', gpu: o.gpu });
       return {
         runtime: `PaperLens engine on ${o.runtime}`,
         inputTokens: model.countTokens(o.text),
         notes: [...model.notes],
         async generate(onToken) {
+          clock.reset();
           const r = await model.generate(o.text, decodeSettings(o.newTokens), { onToken });
           const t = r.timings;
           return {
@@ -41,6 +44,8 @@ export function oursContender(o: OursOptions): Contender {
               tokensPerSecond: t.tokensPerSecond,
               totalMs: t.totalMs,
               newTokens: t.newTokens,
+              sessionMs: clock.ms,
+              sessionRuns: clock.calls,
             },
           };
         },

@@ -1,6 +1,7 @@
 // transformers.js as the benchmark peer. The module is injected so the same code measures it in
 // the page (its own onnxruntime-web build) and in Node (onnxruntime-node).
 import { decodeSettings, type Contender } from './measure';
+import { SessionClock } from './sessionClock';
 import type { BenchEnv } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- transformers.js types its model classes loosely */
@@ -40,6 +41,8 @@ export function peerContender(o: PeerOptions): Contender {
       const tokenizer: any = await tf.AutoTokenizer.from_pretrained(o.model);
       const Auto: any = seq2seq ? tf.AutoModelForSeq2SeqLM : tf.AutoModelForCausalLM;
       const model: any = await Auto.from_pretrained(o.model, { dtype: 'fp32', device: o.device });
+      const clock = new SessionClock();
+      for (const s of Object.values(model.sessions as Record<string, any>)) clock.watch(s);
       // Encoder (seq2seq) or the whole decoder-only graph: its first run per call is encode/prefill.
       const first: any = model.sessions.model;
       const runTimes: number[] = [];
@@ -75,6 +78,7 @@ export function peerContender(o: PeerOptions): Contender {
         notes: [],
         async generate(onToken) {
           runTimes.length = 0;
+          clock.reset();
           const streamer = new TimingStreamer(onToken);
           const t0 = now();
           const out = await model.generate({ ...inputs, ...decodeSettings(o.newTokens), streamer });
@@ -92,6 +96,8 @@ export function peerContender(o: PeerOptions): Contender {
               tokensPerSecond: n > 1 && tEnd > firstAt ? ((n - 1) * 1000) / (tEnd - firstAt) : 0,
               totalMs: tEnd - t0,
               newTokens: n,
+              sessionMs: clock.ms,
+              sessionRuns: clock.calls,
             },
           };
         },

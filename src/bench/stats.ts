@@ -9,6 +9,11 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** Wall time per new token spent outside session.run() (median over runs). */
+export function overheadPerToken(runs: readonly RunSample[]): number {
+  return median(runs.map((r) => (r.sessionMs === undefined ? NaN : (r.totalMs - r.sessionMs) / r.newTokens)));
+}
+
 export function medianOf(runs: readonly RunSample[]): SideResult['median'] {
   return {
     encodeMs: median(runs.map((r) => r.encodeMs)),
@@ -33,6 +38,10 @@ export function sideProblems(r: SideResult, expectedTokens: number): string[] {
   for (const [i, run] of [r.warmup, ...r.runs].entries()) {
     const label = i === 0 ? 'warm-up' : `run ${i}`;
     for (const k of ['encodeMs', 'firstTokenMs', 'tokensPerSecond', 'totalMs'] as const) check(`${label} ${k}`, run[k]);
+    if (run.sessionMs !== undefined) {
+      check(`${label} sessionMs`, run.sessionMs);
+      if (run.sessionMs > run.totalMs) out.push(`${where}: ${label} spent longer in session.run than in total`);
+    }
     if (run.newTokens !== expectedTokens) out.push(`${where}: ${label} made ${run.newTokens} tokens, expected ${expectedTokens}`);
   }
   for (const [k, v] of Object.entries(r.median)) check(`median ${k}`, v);

@@ -1,4 +1,5 @@
 // The results table, as rows of strings, for the page (HTML) and the Node runner (text).
+import { overheadPerToken } from './stats';
 import type { Comparison, SideResult } from './types';
 
 const f = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
@@ -11,6 +12,7 @@ export const SPEED_HEADER = [
   'encode/prefill ms (ours / peer)',
   'TTFT ms (ours / peer)',
   'decode tok/s (ours / peer)',
+  'non-ORT ms/token (ours / peer)',
   'decode ratio',
   'TTFT ratio',
   'same tokens',
@@ -23,6 +25,7 @@ export function speedRows(cs: readonly Comparison[]): string[][] {
     pair(c.ours.median.encodeMs, c.peer.median.encodeMs),
     pair(c.ours.median.firstTokenMs, c.peer.median.firstTokenMs),
     pair(c.ours.median.tokensPerSecond, c.peer.median.tokensPerSecond, 2),
+    pair(overheadPerToken(c.ours.runs), overheadPerToken(c.peer.runs), 2),
     `${f(c.decodeRatio, 2)}x`,
     `${f(c.ttftRatio, 2)}x`,
     c.sameTokens ? 'yes' : 'NO',

@@ -15,6 +15,9 @@ export interface RunSample {
   tokensPerSecond: number;
   totalMs: number;
   newTokens: number;
+  /** Time inside ORT session.run() during this call; totalMs minus this is the engine's own work. */
+  sessionMs?: number;
+  sessionRuns?: number;
 }
 
 export interface MemoryFigures {
