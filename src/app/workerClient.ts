@@ -92,7 +92,9 @@ export class WorkerClient {
   }
 
   private crash(message: string): void {
+    // Only the dead worker's requests fail; what onCrash starts goes to the new worker.
+    const dead = [...this.listeners];
+    for (const [id, l] of dead) l({ type: 'error', id, request: 'summarize', message });
     this.onCrash(message);
-    for (const [id, l] of [...this.listeners]) l({ type: 'error', id, request: 'summarize', message });
   }
 }
