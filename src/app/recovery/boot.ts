@@ -8,7 +8,7 @@ export async function startResilience(search: string): Promise<void> {
   const testing = testHooksWanted(search);
   if (testing) installTestHooks();
   // Tests kill the worker on purpose and should not wait half a minute to see it noticed.
-  startRecovery(testing ? { timeoutMs: 3000, checkEveryMs: 500 } : {});
+  startRecovery(testing ? { timeoutMs: 3000, checkEveryMs: 500, loadingTimeoutMs: 30_000 } : {});
   registerServiceWorker();
   await startPersistence();
 }

@@ -23,6 +23,8 @@ export interface RecoveryOptions {
   /** Silence after which the worker counts as dead. */
   timeoutMs?: number;
   checkEveryMs?: number;
+  /** Silence allowed while a model loads. */
+  loadingTimeoutMs?: number;
 }
 
 const crashes = new CrashCounter(60_000, 3);
@@ -32,11 +34,17 @@ export function startRecovery(opts: RecoveryOptions = {}): void {
   // Generous: one very long synchronous step (a huge tokenization, a slow session build) must
   // not count as death.
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  const dog = new Watchdog({ timeoutMs, checkEveryMs });
+  // Building an ORT session for a large model is one long synchronous call in the worker.
+  const loadingTimeoutMs = Math.max(timeoutMs, opts.loadingTimeoutMs ?? 120_000);
+  const idle = new Watchdog({ timeoutMs, checkEveryMs });
+  const loading = new Watchdog({ timeoutMs: loadingTimeoutMs, checkEveryMs });
   setInterval(() => {
     const client = WorkerClient.current;
+    const dog = get().model.status === 'loading' ? loading : idle;
+    const other = dog === idle ? loading : idle;
+    other.isDead(performance.now(), performance.now()); // keeps its clock current
     if (client && dog.isDead(performance.now(), client.lastSeenAt)) {
-      client.fail(`The background worker stopped responding for ${Math.round(timeoutMs / 1000)} s (it may have run out of memory)`);
+      client.fail('The background worker stopped responding (it may have run out of memory)');
     }
   }, checkEveryMs);
   useApp.subscribe((s, prev) => {
@@ -51,7 +59,7 @@ function onCrash(message: string, before: ReturnType<typeof get>): void {
   if (givenUp) return;
   // The new worker has no model: load it again, so Retry gives the same kind of summary.
   const m = before.model;
-  if (m.id && (m.status === 'ready' || m.status === 'loading')) {
+  if (m.id && (m.status === 'ready' || m.status === 'loading' || (m.status === 'error' && m.error === message))) {
     const location = pickableModels().find((c) => c.id === m.id)?.location ?? { kind: 'same-origin' as const, path: m.id };
     void loadModel(m.id, m.label ?? m.id, location);
   }
