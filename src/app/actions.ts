@@ -164,6 +164,17 @@ export async function loadModel(id: string, label: string, location: ModelLocati
   }
 }
 
+/**
+ * A model folder picked from disk (an Optimum/transformers.js export). Paths are made relative to
+ * the folder, whose name becomes the model id.
+ */
+export function loadModelFolder(files: File[]): Promise<void> {
+  const rel = files.map((f) => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name);
+  const top = rel[0].includes('/') ? rel[0].slice(0, rel[0].indexOf('/')) : 'picked model';
+  const entries = files.map((file, i) => ({ path: rel[i].startsWith(top + '/') ? rel[i].slice(top.length + 1) : rel[i], file }));
+  return loadModel(`local/${top}`, `${top} (from disk)`, { kind: 'files', files: entries });
+}
+
 export function cancelModelLoad(): void {
   const id = get().model.requestId;
   if (id !== null) worker().cancel(id);

@@ -39,3 +39,27 @@ export class SameOriginSource implements FileSource {
     return out;
   }
 }
+
+/** INTERIM FileSource over files the user picked (a model folder), until FileListSource lands. */
+export class PickedFilesSource implements FileSource {
+  readonly id: string;
+  private readonly files: Map<string, File>;
+
+  constructor(id: string, files: { path: string; file: File }[]) {
+    this.id = id;
+    this.files = new Map(files.map((f) => [f.path, f.file]));
+  }
+
+  async has(path: string): Promise<boolean> {
+    return this.files.has(path);
+  }
+
+  async read(path: string, opts: ReadOptions = {}): Promise<Uint8Array> {
+    const f = this.files.get(path);
+    if (!f) throw new ModelFileError(this.id, path, 'file is missing from the picked folder');
+    opts.signal?.throwIfAborted();
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    opts.onProgress?.({ path, loaded: bytes.length, total: bytes.length });
+    return bytes;
+  }
+}

@@ -3,21 +3,21 @@ import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { loadModel, type FileSource } from '../engine';
 import { configurePdfJs, ingest, summarizePaper } from '../pipeline';
 import type { WorkerDeps } from './controller';
-import { SameOriginSource } from './interimSource';
+import { PickedFilesSource, SameOriginSource } from './interimSource';
 import { loadOrt } from './ortSetup';
 import type { ModelLocation } from './protocol';
 import { probeRuntime } from './runtimeFacts';
 
 configurePdfJs({ workerSrc: pdfWorkerUrl });
 
-function sourceFor(location: ModelLocation): FileSource {
+function sourceFor(location: ModelLocation, modelId: string): FileSource {
   switch (location.kind) {
     case 'same-origin':
       return new SameOriginSource(`${import.meta.env.BASE_URL}models/${location.path}/`);
     case 'url':
       return new SameOriginSource(location.url.endsWith('/') ? location.url : location.url + '/');
     case 'files':
-      throw new Error('loading picked model files is not available yet');
+      return new PickedFilesSource(modelId, location.files);
   }
 }
 
@@ -26,7 +26,7 @@ export function workerServices(): WorkerDeps {
     async loadModel(req, hooks) {
       const ort = await loadOrt();
       hooks.onStage('download');
-      return loadModel(sourceFor(req.location), {
+      return loadModel(sourceFor(req.location, req.modelId), {
         ort,
         backend: req.backend,
         signal: hooks.signal,

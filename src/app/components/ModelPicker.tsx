@@ -1,5 +1,6 @@
 // Choose a summarization model (or none: extractive), with download progress and cancel.
-import { cancelModelLoad, loadModel, unloadModel } from '../actions';
+import { useRef } from 'react';
+import { cancelModelLoad, loadModel, loadModelFolder, unloadModel } from '../actions';
 import { pickableModels, type ModelChoice } from '../catalogueView';
 import { useApp, type DownloadState } from '../store';
 
@@ -52,6 +53,7 @@ export function ModelPicker() {
   const choices = pickableModels();
   const selected = model.id ?? '';
   const known = choices.some((c) => c.id === selected);
+  const folder = useRef<HTMLInputElement>(null);
   return (
     <section className="card model-picker" aria-labelledby="model-heading">
       <div className="card-head">
@@ -76,7 +78,25 @@ export function ModelPicker() {
         ))}
         {!known && selected && <option value={selected}>{model.label ?? selected}</option>}
       </select>
-      {choices.length === 0 && <p className="meta">No models are listed yet; summaries are extractive.</p>}
+      <div className="row model-actions">
+        <button type="button" className="link" onClick={() => folder.current?.click()} disabled={model.status === 'loading'}>
+          Load a model folder from disk…
+        </button>
+        <input
+          ref={folder}
+          type="file"
+          hidden
+          multiple
+          data-testid="model-folder-input"
+          aria-label="Pick a model folder (config.json, tokenizer.json, onnx/)"
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length) void loadModelFolder(files);
+          }}
+        />
+      </div>
       {model.status === 'loading' && (
         <div className="row">
           {model.download ? <DownloadProgress d={model.download} /> : <span className="meta">starting…</span>}
