@@ -6,6 +6,8 @@ export interface FileProgress {
   path: string;
   loaded: number;
   total?: number;
+  /** True when the bytes came from the local model cache rather than the network. */
+  cached?: boolean;
 }
 
 export interface ReadOptions {
