@@ -73,6 +73,23 @@ describe('LaTeX ingest', () => {
     for (const s of p.sections) expect(s.text).not.toMatch(/[{}]/);
   });
 
+  it('turns references to labels into the label in brackets, with the kind where the command prints it', () => {
+    const p = parseLatex(
+      String.raw`\section{Results}
+As Figure~\ref{fig:arch} and Table \ref{tab:main} show, Equation~\eqref{eq:loss} holds (\cref{sec:method}; \Cref{fig:a,fig:b}).
+See \autoref{app:proofs} and \ref{mylabel} on page \pageref{mylabel}.\label{sec:results}`,
+      'x.tex',
+    );
+    expect(p.sections[0].text).toBe(
+      'As Figure [arch] and Table [main] show, Equation [loss] holds (Section [method]; Figure [a], [b]). See Appendix [proofs] and [mylabel] on page.',
+    );
+  });
+
+  it('numbers \\cite keys by first use across the document, each key once', () => {
+    const p = parseLatex(String.raw`\section{A} One \cite{x,y,x}. Two \citet{y} and \citep[p.~2]{z}.`, 'x.tex');
+    expect(p.sections[0].text).toBe('One [1, 2]. Two [2] and [3].');
+  });
+
   it('keeps the text after an unbalanced brace', () => {
     const p = parseLatex(String.raw`\section{Intro} Unbalanced {brace here. And more text after it.`, 'x.tex');
     expect(p.sections[0].text).toBe('Unbalanced brace here. And more text after it.');

@@ -4,6 +4,7 @@
 import { buildPaper, type RawSection } from '../structure';
 import type { Paper } from '../types';
 import { normalizeChars } from './normalize';
+import { CitationNumbers, refText } from './references';
 
 const DROP_ENVS = new Set([
   'figure', 'figure*', 'table', 'table*', 'tabular', 'tabular*', 'tabularx', 'wrapfigure', 'wraptable', 'algorithm', 'algorithm*',
@@ -13,13 +14,16 @@ const DROP_ENVS = new Set([
 ]);
 // Commands whose arguments are all dropped (metadata, layout, references to labels).
 const DROP_CMDS = new Set([
-  'label', 'ref', 'eqref', 'autoref', 'cref', 'Cref', 'pageref', 'nameref', 'vspace', 'hspace', 'vspace*', 'hspace*', 'footnote',
+  'label', 'pageref', 'vspace', 'hspace', 'vspace*', 'hspace*', 'footnote',
   'footnotetext', 'thanks', 'includegraphics', 'bibliography', 'bibliographystyle', 'usepackage', 'documentclass', 'newcommand',
   'renewcommand', 'providecommand', 'def', 'setlength', 'setcounter', 'addtolength', 'input', 'include', 'affiliation', 'address',
   'email', 'institute', 'date', 'keywords', 'ccsdesc', 'acmConference', 'copyrightyear', 'acmYear', 'acmDOI', 'setcopyright',
   'newtheorem', 'DeclareMathOperator', 'hypersetup', 'definecolor', 'pagestyle', 'thispagestyle', 'graphicspath', 'linenumbers',
   'newenvironment', 'renewenvironment', 'icmltitlerunning', 'icmlaffiliation', 'icmlcorrespondingauthor', 'icmlkeywords', 'orcid',
 ]);
+// References to labels print a number we cannot know: they become the label (see ./references).
+const REF = /^(ref|eqref|nameref|vref)$/;
+const REF_WITH_KIND = /^(autoref|cref|Cref|cpageref|Vref)$/;
 const CITE = /^(cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|nocite|Citep|Citet)$/;
 const SECTION_LEVEL: Record<string, number> = { section: 1, subsection: 2, subsubsection: 3, chapter: 1, part: 1 };
 const SYMBOLS: Record<string, string> = {
@@ -90,7 +94,7 @@ export interface LatexResult {
 }
 
 interface Ctx {
-  citeNumbers: Map<string, number>;
+  cites: CitationNumbers;
   sections: RawSection[];
   title?: string;
   authors?: string;
@@ -116,15 +120,7 @@ function skipOptional(sc: Scanner) {
 }
 
 function citeMarker(keys: string, ctx: Ctx): string {
-  const nums = keys
-    .split(',')
-    .map((k) => k.trim())
-    .filter(Boolean)
-    .map((k) => {
-      if (!ctx.citeNumbers.has(k)) ctx.citeNumbers.set(k, ctx.citeNumbers.size + 1);
-      return ctx.citeNumbers.get(k)!;
-    });
-  return nums.length ? `[${nums.join(', ')}]` : '';
+  return ctx.cites.marker(keys.split(','));
 }
 
 /** Converts a LaTeX fragment to text; section commands push into ctx.sections (top level only). */
@@ -196,6 +192,11 @@ function convert(src: string, ctx: Ctx, depth: number, math = false): string {
       if (CITE.test(name)) {
         skipOptional(sc);
         out += citeMarker(sc.group() ?? '', ctx);
+        continue;
+      }
+      if (REF.test(name) || REF_WITH_KIND.test(name)) {
+        skipOptional(sc);
+        out += refText((sc.group() ?? '').split(','), REF_WITH_KIND.test(name));
         continue;
       }
       if (name === 'href') {
@@ -339,12 +340,12 @@ function paragraphs(text: string): string[] {
 
 export function parseLatexParts(src: string): LatexResult {
   let s = stripComments(normalizeChars(src));
-  const ctx: Ctx = { citeNumbers: new Map(), sections: [] };
+  const ctx: Ctx = { cites: new CitationNumbers(), sections: [] };
   const docStart = s.indexOf('\\begin{document}');
   if (docStart >= 0) {
     // Title/author may live in the preamble; read them, then drop the rest of the preamble.
     const preamble = s.slice(0, docStart);
-    const pre: Ctx = { citeNumbers: ctx.citeNumbers, sections: [] };
+    const pre: Ctx = { cites: ctx.cites, sections: [] };
     for (const cmd of ['title', 'author'] as const) {
       const k = preamble.search(new RegExp(`\\\\${cmd}\\s*[\\[{]`));
       if (k >= 0) {

@@ -2,22 +2,41 @@
 import { buildPaper, type RawSection } from '../structure';
 import type { Paper } from '../types';
 import { joinLines, normalizeChars, wordForms } from './normalize';
+import { CitationNumbers, pandocCitations } from './references';
 
-function stripInline(s: string): string {
-  return s
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+function stripInline(s: string, cites: CitationNumbers): string {
+  const plain = s
+    .replace(/!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)(\{[^}]*\})?/g, '$1')
     .replace(/\[\^[^\]]+\]/g, '')
+    .replace(/<((?:https?|ftp):\/\/[^\s>]+|[^\s@<>]+@[^\s@<>]+\.[a-z]{2,})>/gi, '$1') // autolinks keep their text
     .replace(/<[^>]+>/g, '')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2');
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    // Pandoc attributes: {#fig:x}, {.page_break_before}, {#tbl:y width="50%"}.
+    .replace(/\s*\{[#.][^{}]*\}/g, '');
+  return pandocCitations(plain, cites);
+}
+
+/**
+ * Pandoc/Manubot blocks that are not prose: HTML comments (any length), figures whose caption
+ * spans lines ("![\ncaption\n](img.png){#fig:x}"), table captions ("Table: ..." up to the next
+ * blank line) and lone attribute lines ("{#tbl:x}").
+ */
+function dropNonProse(src: string): string {
+  return src
+    .replace(/<!--[\s\S]*?(-->|$)/g, '')
+    .replace(/^[ \t]*!\[[\s\S]*?\]\([^)\n]*\)(\{[^}\n]*\})?[ \t]*$/gm, '')
+    .replace(/^[ \t]*Table:[^\n]*(\n(?![ \t]*\n)[^\n]*)*/gm, '')
+    .replace(/^[ \t]*\{[#.][^}\n]*\}[ \t]*$/gm, '');
 }
 
 export function parseMarkdown(src: string, source: string): Paper {
-  const lines = normalizeChars(src)
-    .replace(/^---\n[\s\S]*?\n---\n/, '') // YAML front matter
-    .split('\n');
+  const lines = dropNonProse(
+    normalizeChars(src).replace(/^---\n[\s\S]*?\n---\n/, ''), // YAML front matter
+  ).split('\n');
+  const cites = new CitationNumbers();
   const forms = wordForms(src);
   const sections: RawSection[] = [];
   let current: RawSection = { title: '', level: 1, paragraphs: [] };
@@ -46,7 +65,7 @@ export function parseMarkdown(src: string, source: string): Paper {
     const setext = i + 1 < lines.length && line.trim() && /^\s{0,3}(=+|-{2,})\s*$/.test(lines[i + 1]) && !para.length ? lines[i + 1].trim()[0] : null;
     if (atx || setext) {
       const level = atx ? atx[1].length : setext === '=' ? 1 : 2;
-      const text = stripInline(atx ? atx[2] : line.trim());
+      const text = stripInline(atx ? atx[2] : line.trim(), cites);
       if (setext) i++;
       // The first level-1 heading is the paper title when nothing precedes it.
       if (level === 1 && title === undefined && !sections.length && !current.paragraphs.length && !para.length && !current.title) {
@@ -65,10 +84,10 @@ export function parseMarkdown(src: string, source: string): Paper {
     const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
     if (item) {
       flush();
-      para.push(stripInline(item[1]));
+      para.push(stripInline(item[1], cites));
       continue;
     }
-    para.push(stripInline(line.replace(/^\s*>\s?/, '')));
+    para.push(stripInline(line.replace(/^\s*>\s?/, ''), cites));
   }
   flush();
   sections.push(current);

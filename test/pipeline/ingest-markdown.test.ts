@@ -1,0 +1,68 @@
+// Markdown as Manubot and pandoc write it: citations by identifier, pandoc-crossref references,
+// attributes, comments, multi-line figure captions and table captions.
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../../src/pipeline';
+import { removeCitations } from '../../src/pipeline/extractive';
+
+const MD = `# A Manubot Paper
+
+## Introduction {.page_break_before}
+
+<!-- *Contributors to this section: ABC*
+spanning two lines -->
+Version control helps [@doi:10.1371/journal.pcbi.1004947].
+Many tools exist [@doi:10.1038/514127a; @pmid:25851694, p. 3] and records are kept in repositories[@doi:10.1371/journal.pcbi.1004947] (see [Box 1](#definitions)).
+The earlier pipeline @doi:10.1186/s13059-016-0918-z was rebuilt, as shown in Figure @fig:workflow and (Table @tbl:roles).
+A bare reference @fig:contrib gets its kind; write to @dhimmel or me@example.org, and see <https://manubot.org>.
+We keep [brackets with text] and [an @ sign; in them] alone.
+
+![
+**Editing workflow.**
+Any reader can become a contributor.
+](images/workflow.svg){#fig:workflow width=5in}
+
+| A | B |
+|---|---|
+| 1 | 2 |
+
+Table: Collaborative writing platforms.
+A summary of features.
+{#tbl:platforms}
+
+## Methods
+
+We follow the steps [@url:https://github.com/about; @tag:techblog-csl].
+`;
+
+describe('Markdown ingest (pandoc / Manubot)', async () => {
+  const paper = await ingest({ name: 'paper.md', bytes: new TextEncoder().encode(MD) });
+  const intro = paper.sections.find((s) => s.title === 'Introduction')!;
+
+  it('drops heading attributes, comments, figure and table captions and attribute lines', () => {
+    expect(paper.title).toBe('A Manubot Paper');
+    expect(paper.sections.map((s) => s.title)).toEqual(['Introduction', 'Methods']);
+    const all = paper.sections.map((s) => s.text).join('\n');
+    expect(all).not.toMatch(/Contributors|spanning|Editing workflow|Any reader|Collaborative writing platforms|summary of features|\{#|\{\.|@doi|@pmid|@fig|@tbl/);
+  });
+
+  it('numbers citations by first use, like LaTeX \\cite, and spaces glued markers', () => {
+    expect(intro.text).toContain('Version control helps [1].');
+    expect(intro.text).toContain('Many tools exist [2, 3] and records are kept in repositories [1] (see Box 1).');
+    expect(intro.text).toContain('The earlier pipeline [4] was rebuilt');
+    expect(paper.sections[1].text).toBe('We follow the steps [5, 6].');
+  });
+
+  it('turns pandoc-crossref references into the label, adding the kind only where missing', () => {
+    expect(intro.text).toContain('as shown in Figure [workflow] and (Table [roles]).');
+    expect(intro.text).toContain('A bare reference Figure [contrib] gets its kind;');
+  });
+
+  it('leaves handles, e-mail addresses, autolinks and ordinary brackets readable', () => {
+    expect(intro.text).toContain('write to @dhimmel or me@example.org, and see https://manubot.org.');
+    expect(intro.text).toContain('We keep [brackets with text] and [an @ sign; in them] alone.');
+  });
+
+  it('lets removeCitations strip the markers as it does for other formats', () => {
+    expect(removeCitations('Many tools exist [2, 3] and repositories [1] (see Box 1).')).toBe('Many tools exist and repositories (see Box 1).');
+  });
+});
