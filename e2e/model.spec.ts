@@ -14,6 +14,9 @@ test('a fixture model streams a summary that equals the engine run in Node', asy
   await waitForModel(page);
   const badge = page.getByTestId('backend');
   await expect(badge).toHaveText(new RegExp(`^${expectedBackend}`));
+  // Without the WebGPU flag there is no adapter: the app chose WASM by itself and says why.
+  if (expectedBackend === 'wasm') await expect(page.getByTestId('webgpu-skipped')).toHaveAttribute('title', /WebGPU/);
+  else await expect(page.getByTestId('webgpu-skipped')).toHaveCount(0);
   const dtype = (await badge.getAttribute('data-dtype')) as Dtype;
   expect(dtype).toBeTruthy();
 

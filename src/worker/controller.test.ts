@@ -138,6 +138,27 @@ describe('WorkerController', () => {
     expect(events.at(-1)).toMatchObject({ type: 'status', status: { backend: 'wasm', fellBack: { from: 'webgpu' } } });
   });
 
+  it('tells a WASM load apart from a mid-run fallback', async () => {
+    const g = fakeGenerator(['a', 'b']);
+    const onWasm = { ...g, backend: 'wasm' as const, generate: g.generate, notes: ['Using WASM: no WebGPU adapter is available.'] };
+    const { c, events } = setup(onWasm);
+    await c.handle({ type: 'load-model', id: 1, modelId: 'm', location: { kind: 'same-origin', path: 'm' }, backend: 'auto' });
+    expect(events.find((e) => e.type === 'loaded')).toMatchObject({
+      status: { backend: 'wasm', fellBack: null, webgpuSkipped: 'Using WASM: no WebGPU adapter is available.' },
+    });
+    await c.handle(summarizeReq);
+    expect(events.find((e) => e.type === 'summary-done')).toMatchObject({ fellBack: null });
+  });
+
+  it('keeps a mid-run fallback in the status for later summaries, but not in their results', async () => {
+    const { c, events } = setup(fakeGenerator(['a', 'b', 'c'], { fellBackAt: 1 }));
+    await c.handle({ type: 'load-model', id: 1, modelId: 'm', location: { kind: 'same-origin', path: 'm' }, backend: 'webgpu' });
+    await c.handle(summarizeReq);
+    await c.handle({ ...summarizeReq, id: 5 });
+    expect(events.find((e) => e.type === 'summary-done' && e.id === 5)).toMatchObject({ backend: 'wasm' });
+    expect(await c.status()).toMatchObject({ fellBack: { from: 'webgpu', reason: 'injected' }, webgpuSkipped: null });
+  });
+
   it('uses the extractive summarizer when asked, even with a model loaded', async () => {
     const { c, events } = setup(fakeGenerator(['x']));
     await c.handle({ type: 'load-model', id: 1, modelId: 'm', location: { kind: 'same-origin', path: 'm' }, backend: 'auto' });

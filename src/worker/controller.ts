@@ -53,7 +53,7 @@ export class WorkerController {
   private generator: ObservedGenerator | null = null;
   private modelId: string | null = null;
   private dtype: string | null = null;
-  private loadFellBack: RuntimeStatus['fellBack'] = null;
+  private webgpuSkipped: string | null = null;
   private facts: RuntimeFacts | null = null;
   private readonly running = new Map<number, AbortController>();
   private loading: number | null = null;
@@ -92,7 +92,8 @@ export class WorkerController {
       webgpuAvailable: this.facts.webgpuAvailable,
       modelId: g ? this.modelId : null,
       dtype: g ? this.dtype : null,
-      fellBack: g ? (g.fellBack() ?? this.loadFellBack) : null,
+      fellBack: g ? (g.firstFallBack ?? null) : null,
+      webgpuSkipped: g ? this.webgpuSkipped : null,
       maxInputTokens: g ? g.maxInputTokens : null,
       modelDefaults: g ? g.defaults : null,
     };
@@ -108,7 +109,7 @@ export class WorkerController {
     const g = this.generator;
     this.generator = null;
     this.modelId = null;
-    this.loadFellBack = null;
+    this.webgpuSkipped = null;
     if (g) await g.dispose().catch(() => {});
   }
 
@@ -156,7 +157,7 @@ export class WorkerController {
       const facts = (this.facts ??= await this.deps.runtime());
       const wanted = req.backend === 'webgpu' || req.backend === 'auto';
       const reason = inner.notes?.join(' ') || (facts.webgpuAvailable ? 'WebGPU could not run this model.' : 'This browser offers no WebGPU adapter.');
-      this.loadFellBack = wanted && inner.backend === 'wasm' ? { from: 'webgpu', reason } : null;
+      this.webgpuSkipped = wanted && inner.backend === 'wasm' ? reason : null;
       stage = 'ready';
       send(true);
       this.post({ type: 'loaded', id: req.id, status: await this.status() });
@@ -208,7 +209,7 @@ export class WorkerController {
         kind: outcome.kind,
         partial: outcome.partial,
         backend: generator ? generator.backend : null,
-        fellBack: generator ? status.fellBack : null,
+        fellBack: generator ? (generator.fellBack() ?? null) : null,
         stats: {
           timings: generator ? generator.timings(now) : null,
           totalMs: now - started,

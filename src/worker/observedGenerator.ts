@@ -11,6 +11,8 @@ import type {
 
 export class ObservedGenerator implements TextGenerator {
   private calls: GenerationResult[] = [];
+  /** The first mid-run fallback since the model was loaded. */
+  firstFallBack: GenerationResult['fellBack'] | null = null;
   private startedAt = 0;
   private firstTokenAt: number | null = null;
   private tokens = 0;
@@ -55,10 +57,11 @@ export class ObservedGenerator implements TextGenerator {
       },
     });
     this.calls.push(result);
+    this.firstFallBack ??= result.fellBack ?? null;
     return result;
   }
 
-  /** The fallback of the latest call that fell back, if any. */
+  /** The fallback of the latest call of this window that fell back, if any. */
   fellBack(): GenerationResult['fellBack'] | null {
     for (let i = this.calls.length - 1; i >= 0; i--) if (this.calls[i].fellBack) return this.calls[i].fellBack!;
     return null;

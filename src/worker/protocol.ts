@@ -69,8 +69,10 @@ export interface RuntimeStatus {
   modelId: string | null;
   /** Weights variant in use (fp32, q8, ...) when the model says. */
   dtype: string | null;
-  /** Set when WebGPU could not be used and the model runs on WASM instead. */
+  /** Set once a WebGPU run failed mid-summary and the model moved to WASM (sticky until unload). */
   fellBack: { from: Backend; reason: string } | null;
+  /** Why the model was loaded on WASM although WebGPU was allowed (no adapter, unsupported graph). */
+  webgpuSkipped: string | null;
   /** Input budget of the loaded model in tokens. */
   maxInputTokens: number | null;
   /** Defaults from the model's generation_config.json. */

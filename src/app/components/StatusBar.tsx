@@ -53,16 +53,26 @@ export function StatusBar() {
   const status = useApp(statusText);
   const backend = useApp(backendText);
   const fell = useApp((s) => s.runtime?.fellBack ?? null);
+  const skipped = useApp((s) => s.runtime?.webgpuSkipped ?? null);
   const dtype = useApp((s) => s.runtime?.dtype ?? null);
   const isError = status.startsWith('error');
   const speed = useSpeed();
   return (
     <div className="status-bar">
-      <span className={`badge backend ${fell ? 'fell-back' : ''}`} data-testid="backend" data-dtype={dtype ?? undefined} title={fell ? fell.reason : undefined}>
+      <span className={`badge backend ${fell ? 'fell-back' : ''}`} data-testid="backend" data-dtype={dtype ?? undefined} title={fell ? fell.reason : (skipped ?? undefined)}>
         {backend}
       </span>
       {dtype && <span className="badge">{dtype}</span>}
-      {fell && <span className="badge warn">fell back from {fell.from}</span>}
+      {fell && (
+        <span className="badge warn" title={fell.reason}>
+          fell back from {fell.from}
+        </span>
+      )}
+      {!fell && skipped && (
+        <span className="badge" title={skipped} data-testid="webgpu-skipped">
+          no WebGPU
+        </span>
+      )}
       <span className={`status${isError ? ' error' : ''}`} data-testid="status" role={isError ? 'alert' : 'status'}>
         {status}
       </span>

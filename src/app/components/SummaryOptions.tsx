@@ -31,14 +31,16 @@ export function SummaryOptions() {
           ))}
         </select>
       </label>
-      <fieldset className="segmented">
+      <fieldset className="length">
         <legend>Length</legend>
-        {LENGTHS.map((l) => (
-          <label key={l.value} className={length === l.value ? "on" : ""} data-testid={`length-${l.value}`}>
-            <input type="radio" name="length" value={l.value} checked={length === l.value} onChange={() => set({ length: l.value })} />
-            {l.label}
-          </label>
-        ))}
+        <div className="segmented">
+          {LENGTHS.map((l) => (
+            <label key={l.value} className={length === l.value ? 'on' : ''} data-testid={`length-${l.value}`}>
+              <input type="radio" name="length" value={l.value} checked={length === l.value} onChange={() => set({ length: l.value })} />
+              {l.label}
+            </label>
+          ))}
+        </div>
       </fieldset>
     </div>
   );
