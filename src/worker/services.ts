@@ -1,9 +1,9 @@
 // The real engine and pipeline behind the worker's controller.
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { loadModel, type FileSource } from '../engine';
+import { FileListSource, HttpFileSource, sameOriginFolderUrl } from '../engine/sources';
 import { configurePdfJs, ingest, summarizePaper } from '../pipeline';
 import type { WorkerDeps } from './controller';
-import { PickedFilesSource, SameOriginSource } from './interimSource';
 import { loadOrt } from './ortSetup';
 import type { ModelLocation } from './protocol';
 import { probeRuntime } from './runtimeFacts';
@@ -13,11 +13,15 @@ configurePdfJs({ workerSrc: pdfWorkerUrl });
 function sourceFor(location: ModelLocation, modelId: string): FileSource {
   switch (location.kind) {
     case 'same-origin':
-      return new SameOriginSource(`${import.meta.env.BASE_URL}models/${location.path}/`);
+      // Test fixtures are not worth a place in the user's storage; real models are cached.
+      return new HttpFileSource(sameOriginFolderUrl(location.path, import.meta.env.BASE_URL), {
+        id: `models/${location.path}`,
+        cache: location.path.startsWith('fixtures/') ? null : undefined,
+      });
     case 'url':
-      return new SameOriginSource(location.url.endsWith('/') ? location.url : location.url + '/');
+      return new HttpFileSource(location.url, { id: modelId });
     case 'files':
-      return new PickedFilesSource(modelId, location.files);
+      return new FileListSource(location.files, modelId);
   }
 }
 
