@@ -3,6 +3,7 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { offlineApp } from './scripts/pwa/plugin';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -124,7 +125,7 @@ function sameOriginModels(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), ortRuntimeFiles(), sameOriginModels()],
+  plugins: [react(), ortRuntimeFiles(), sameOriginModels(), offlineApp(root)],
   resolve: {
     // ORT's extern-wasm entry does not import its wasm, so Vite does not bundle a second 27 MB copy.
     conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions],

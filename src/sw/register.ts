@@ -3,7 +3,7 @@
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const url = `${import.meta.env.BASE_URL}sw.js`;
-  navigator.serviceWorker.register(url, { scope: import.meta.env.BASE_URL }).catch((e: unknown) => {
+  navigator.serviceWorker.register(url, { scope: import.meta.env.BASE_URL, type: 'module' }).catch((e: unknown) => {
     // Offline use is a bonus: the app works without it.
     console.warn('PaperLens: the offline service worker could not be registered', e);
   });
