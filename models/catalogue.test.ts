@@ -1,0 +1,122 @@
+// The catalogue validates, its files match each family's layout, ids are unique, fixtures are
+// flagged and match the committed fixture folders byte for byte in size.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  CATALOGUE,
+  FIXTURE_MODELS,
+  downloadSize,
+  filesFor,
+  findModel,
+  requiredOnnx,
+  summarizers,
+  validateCatalogue,
+  validateEntry,
+  type CatalogueDtype,
+  type CatalogueEntry,
+} from './catalogue';
+
+const ALL = [...CATALOGUE, ...FIXTURE_MODELS];
+const clone = (e: CatalogueEntry) => structuredClone(e) as CatalogueEntry & Record<string, unknown>;
+
+describe('catalogue', () => {
+  it('lists the ten real models the project targets, none of them a fixture', () => {
+    expect(CATALOGUE.map((e) => e.repo)).toEqual([
+      'Xenova/distilbart-cnn-6-6',
+      'Xenova/bart-large-cnn',
+      'Xenova/flan-t5-small',
+      'Xenova/flan-t5-base',
+      'Xenova/LaMini-Flan-T5-248M',
+      'onnx-community/Qwen2.5-0.5B-Instruct',
+      'onnx-community/Qwen2.5-1.5B-Instruct',
+      'HuggingFaceTB/SmolLM2-360M-Instruct',
+      'HuggingFaceTB/SmolLM2-1.7B-Instruct',
+      'onnx-community/Llama-3.2-1B-Instruct',
+    ]);
+    expect(summarizers()).toHaveLength(10);
+    expect(summarizers().some((e) => e.fixture)).toBe(false);
+  });
+
+  it('every entry (real and fixture) validates and ids are unique across both lists', () => {
+    expect(validateCatalogue(ALL)).toEqual([]);
+    expect(new Set(ALL.map((e) => e.id)).size).toBe(ALL.length);
+  });
+
+  it("every dtype's files are exactly what the family's engine layout reads", () => {
+    for (const e of ALL) {
+      for (const [dtype, v] of Object.entries(e.dtypes) as [CatalogueDtype, { files: { path: string }[] }][]) {
+        const graphs = v.files.map((f) => f.path).filter((p) => p.endsWith('.onnx'));
+        expect(graphs.sort(), `${e.id} ${dtype}`).toEqual(requiredOnnx(e.family, dtype).sort());
+        if (e.family === 'causal') expect(graphs, e.id).toEqual([`onnx/model${dtype === 'fp32' ? '' : dtype === 'q8' ? '_quantized' : `_${dtype}`}.onnx`]);
+        else expect(graphs.some((p) => p.startsWith('onnx/encoder_model')) && graphs.some((p) => p.startsWith('onnx/decoder_model_merged')), e.id).toBe(true);
+      }
+    }
+  });
+
+  it('fixtures are flagged, reachable by id, and their sizes equal the committed files', () => {
+    const root = join(import.meta.dirname, 'fixtures');
+    for (const e of FIXTURE_MODELS) {
+      expect(e.fixture).toBe(true);
+      expect(e.label).toMatch(/test fixture/);
+      expect(findModel(e.id)).toBe(e);
+      const onDisk = listFiles(join(root, e.id));
+      const listed = Object.values(e.dtypes).flatMap((v) => v!.files).concat(e.commonFiles.files);
+      expect(listed.map((f) => f.path).sort()).toEqual([...onDisk.keys()].sort());
+      for (const f of listed) expect(f.bytes, `${e.id}/${f.path}`).toBe(onDisk.get(f.path));
+    }
+  });
+
+  it('sizes and file lists for a download', () => {
+    const distil = findModel('distilbart-cnn-6-6')!;
+    expect(filesFor(distil).map((f) => f.path)).toEqual([
+      'config.json',
+      'generation_config.json',
+      'tokenizer.json',
+      'tokenizer_config.json',
+      'onnx/encoder_model_quantized.onnx',
+      'onnx/decoder_model_merged_quantized.onnx',
+    ]);
+    expect(() => filesFor(findModel('smollm2-360m-instruct')!, 'q8')).toThrow(/no q8 files .*available: fp32, fp16, q4, q4f16/);
+    const tiny = downloadSize(findModel('tiny-qwen2')!);
+    expect(tiny).toEqual({ bytes: 796 + 204 + 50393 + 963 + 1045722, complete: true });
+    // Unread config sizes make a real model's total incomplete rather than invented.
+    expect(downloadSize(distil)).toEqual({ bytes: 336_000_000, complete: false });
+  });
+});
+
+describe('validation catches bad entries', () => {
+  const base = () => clone(CATALOGUE[0]);
+
+  it.each([
+    ['a seq2seq dtype without its merged decoder', (e: ReturnType<typeof base>) => (e.dtypes.q8!.files = e.dtypes.q8!.files.slice(0, 1)), /dtypes.q8 lacks onnx\/decoder_model_merged_quantized.onnx/],
+    ['a causal file in a seq2seq model', (e: ReturnType<typeof base>) => e.dtypes.q8!.files.push({ path: 'onnx/model_quantized.onnx', bytes: 1 }), /lists onnx\/model_quantized.onnx/],
+    ['a verified fact without a source', (e: ReturnType<typeof base>) => (e.licence = { value: 'mit', verified: true }), /licence is marked verified without a source/],
+    ['an unverified fact without a reason', (e: ReturnType<typeof base>) => (e.contextTokens = { value: 1024, verified: false }), /contextTokens is unverified: say why/],
+    ['an unverified default dtype', (e: ReturnType<typeof base>) => (e.defaultDtype = 'fp16'), /defaultDtype "fp16" must be a verified variant/],
+    ['an exact size nobody checked', (e: ReturnType<typeof base>) => (e.dtypes.fp16!.files[0] = { path: 'onnx/encoder_model_fp16.onnx', bytes: 5, exact: true }), /claims an exact size/],
+    ['an unknown style', (e: ReturnType<typeof base>) => (e.styles = ['poem' as never]), /styles must be/],
+    ['a bad family', (e: ReturnType<typeof base>) => (e.family = 'rnn' as never), /family must be one of/],
+  ])('rejects %s', (_name, spoil, message) => {
+    const e = base();
+    spoil(e);
+    expect(validateEntry(e).join('\n')).toMatch(message);
+  });
+
+  it('rejects duplicate ids', () => {
+    expect(validateCatalogue([CATALOGUE[0], CATALOGUE[0]])).toEqual(['distilbart-cnn-6-6: duplicate id']);
+  });
+});
+
+function listFiles(dir: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p).split(sep).join('/'), statSync(p).size);
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -1,0 +1,338 @@
+// The real summarizers PaperLens can run: transformers.js ONNX exports on the Hugging Face hub.
+// Sizes are the hub's rounded listings (decimal MB/GB), so they are approximate; `verified` says
+// whether a file listing or model card was actually read (and `source` where). What could not be
+// checked says so in `note`. Random-weight test models are in catalogueFixtures.ts, never here.
+import type { CatalogueDtype, CatalogueEntry, CatalogueFile, DtypeVariant, Fact } from './catalogueSchema';
+import { FIXTURE_MODELS } from './catalogueFixtures';
+
+export * from './catalogueSchema';
+export { FIXTURE_MODELS } from './catalogueFixtures';
+
+const HF = 'https://huggingface.co';
+const MB = 1_000_000;
+const mb = (n: number) => Math.round(n * MB);
+
+const fact = <T>(value: T, source?: string, note?: string): Fact<T> => ({ value, verified: !!source, source, note });
+const guess = <T>(value: T, note: string): Fact<T> => ({ value, verified: false, note });
+
+/** Files of one dtype as a hub listing shows them: [path, size in MB (undefined: not seen)]. */
+function variant(source: string | undefined, files: [string, number | undefined][], note?: string): DtypeVariant {
+  const list: CatalogueFile[] = files.map(([path, size]) => (size === undefined ? { path } : { path, bytes: mb(size) }));
+  return source ? { verified: true, source, files: list, note } : { verified: false, files: list, note: note ?? 'not checked' };
+}
+
+const seq2seq = (suffix: string, enc?: number, dec?: number): [string, number | undefined][] => [
+  [`onnx/encoder_model${suffix}.onnx`, enc],
+  [`onnx/decoder_model_merged${suffix}.onnx`, dec],
+];
+const causal = (suffix: string, model?: number, data?: number): [string, number | undefined][] =>
+  data === undefined ? [[`onnx/model${suffix}.onnx`, model]] : [[`onnx/model${suffix}.onnx`, model], [`onnx/model${suffix}.onnx_data`, data]];
+
+/** config/tokenizer files; sizes only where a listing of this repo was read. */
+function common(source: string | undefined, sizes: { config?: number; generation?: number; tokenizer?: number; tokenizerConfig?: number } = {}): DtypeVariant {
+  const files: CatalogueFile[] = [
+    { path: 'config.json', bytes: sizes.config && mb(sizes.config) },
+    { path: 'generation_config.json', bytes: sizes.generation && mb(sizes.generation), optional: true },
+    { path: 'tokenizer.json', bytes: sizes.tokenizer && mb(sizes.tokenizer) },
+    { path: 'tokenizer_config.json', bytes: sizes.tokenizerConfig && mb(sizes.tokenizerConfig) },
+  ].map((f) => (f.bytes === undefined ? { path: f.path, ...(f.optional ? { optional: true } : {}) } : f));
+  return source
+    ? { verified: true, source, files }
+    : { verified: false, files, note: 'file names are the transformers.js layout; this repo root listing was not read' };
+}
+
+const UNSEEN_V3 =
+  'not seen: the Transformers.js v3 re-exports of Xenova repos add fp16/q4/q4f16 files to many of them, but no listing of this repo showing them was found';
+
+const BART_CNN_DEFAULTS = {
+  options: { num_beams: 1, no_repeat_ngram_size: 3, max_new_tokens: 160, min_new_tokens: 40, repetition_penalty: 1.0 },
+  why: 'Greedy (not the 4 beams of the CNN config) keeps WebGPU latency low; the CNN checkpoints repeat without no_repeat_ngram_size 3.',
+};
+const T5_DEFAULTS = {
+  options: { num_beams: 1, no_repeat_ngram_size: 3, max_new_tokens: 200, repetition_penalty: 1.1 },
+  why: 'Instruction-tuned T5 follows the style prompts; greedy with a light repetition penalty avoids loops on long inputs.',
+};
+const CHAT_DEFAULTS = {
+  options: { do_sample: false, max_new_tokens: 400, repetition_penalty: 1.05 },
+  why: 'Deterministic chat decoding so summaries are reproducible; 400 tokens fits every style at "long".',
+};
+
+const ENGLISH = (source?: string) => (source ? fact(['en'], source) : guess(['en'], 'trained on English data (model card of the base model, not re-read here)'));
+
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  {
+    id: 'distilbart-cnn-6-6',
+    label: 'DistilBART-CNN-6-6',
+    family: 'seq2seq-bart',
+    repo: 'Xenova/distilbart-cnn-6-6',
+    revision: 'main',
+    licence: fact('apache-2.0', `${HF}/Xenova/distilbart-cnn-6-6/tree/61e7ca622db22891a084d2d39e6bda4b902b370a/onnx`),
+    contextTokens: guess(1024, 'BART max_position_embeddings; this repo config.json was not read'),
+    languages: ENGLISH(),
+    parameters: fact('230M', 'https://www.promptlayer.com/models/distilbart-cnn-6-6', 'third-party summary of the sshleifer model card table'),
+    commonFiles: common(undefined),
+    dtypes: {
+      fp32: variant(`${HF}/Xenova/distilbart-cnn-6-6/tree/61e7ca622db22891a084d2d39e6bda4b902b370a/onnx`, seq2seq('', 513, 820)),
+      q8: variant(`${HF}/Xenova/distilbart-cnn-6-6/tree/7560ecdff5fcf8aa67001ea343699363a2dd5970/onnx`, seq2seq('_quantized', 129, 207)),
+      fp16: variant(undefined, seq2seq('_fp16'), UNSEEN_V3),
+    },
+    defaultDtype: 'q8',
+    generation: BART_CNN_DEFAULTS,
+    styles: ['tldr', 'abstract', 'sections'],
+    speed: guess('fast', 'estimate from size (6+6 layers); replace with bench numbers'),
+    fixture: false,
+    notes: ['Trained on news (CNN/DailyMail): fluent but extractive-leaning; ignores style instructions.'],
+  },
+  {
+    id: 'bart-large-cnn',
+    label: 'BART-large-CNN',
+    family: 'seq2seq-bart',
+    repo: 'Xenova/bart-large-cnn',
+    revision: 'main',
+    licence: guess('mit', 'facebook/bart-large-cnn is MIT-licensed; not re-read for the Xenova export'),
+    contextTokens: guess(1024, 'BART max_position_embeddings; this repo config.json was not read'),
+    languages: ENGLISH(),
+    parameters: guess('406M', 'bart-large size from the distilbart model card comparison; not re-read'),
+    commonFiles: common(undefined),
+    dtypes: {
+      q8: variant(
+        `${HF}/Xenova/bart-large-cnn/blob/cf9cad65baf77caddcce1c860d2e7e60560b89ad/onnx/encoder_model_quantized.onnx`,
+        seq2seq('_quantized', 205, 309),
+        'encoder size from the blob page; the merged decoder size is that of the same quantized export in Xenova/transformers.js (quantized/facebook/bart-large-cnn)',
+      ),
+      fp32: variant(undefined, seq2seq('', 815, 1220), 'only decoder_model.onnx (1.22 GB) was seen in this repo; sizes are from a third-party export of the same model (mantrakp/bart-large-cnn-onnx)'),
+    },
+    defaultDtype: 'q8',
+    generation: BART_CNN_DEFAULTS,
+    styles: ['tldr', 'abstract', 'sections'],
+    speed: guess('medium', 'estimate from size (12+12 layers); replace with bench numbers'),
+    fixture: false,
+    notes: ['Best fluency of the news summarizers; about twice as slow as DistilBART.'],
+  },
+  {
+    id: 'flan-t5-small',
+    label: 'Flan-T5-small',
+    family: 'seq2seq-t5',
+    repo: 'Xenova/flan-t5-small',
+    revision: 'main',
+    licence: guess('apache-2.0', 'google/flan-t5-small is Apache-2.0; not re-read for the Xenova export'),
+    contextTokens: guess(512, 'T5 uses relative positions; 512 is the training input length'),
+    languages: guess(['en', 'fr', 'de', 'ro'], 'Flan-T5 card lists many languages; English is the strong one'),
+    parameters: guess('77M', 'Flan-T5-small size (same as LaMini-Flan-T5-77M, its fine-tune)'),
+    commonFiles: common(`${HF}/Xenova/flan-t5-small/tree/main`, { config: 0.00153, generation: 0.000147, tokenizer: 2.42, tokenizerConfig: 0.00235 }),
+    dtypes: {
+      q8: variant(`${HF}/Xenova/flan-t5-small/blob/refs%2Fpr%2F2/onnx/decoder_model_merged_quantized.onnx`, seq2seq('_quantized', 35.8, 59.3), 'encoder size from a mirror of the same export (webml/models transformer.js/flan-t5-small)'),
+      fp32: variant(`${HF}/webml/models/tree/33f7d762bbeaa51a64b86d09750457cf23716599/transformer.js/flan-t5-small`, seq2seq('', 141, 233), 'listing of a mirror of this export'),
+      fp16: variant(undefined, seq2seq('_fp16'), UNSEEN_V3),
+    },
+    defaultDtype: 'q8',
+    generation: T5_DEFAULTS,
+    styles: ['tldr', 'key_points', 'lay', 'abstract', 'sections'],
+    speed: guess('fast', 'estimate from size; replace with bench numbers'),
+    fixture: false,
+    notes: ['Smallest and fastest; summaries are short and plain.'],
+  },
+  {
+    id: 'flan-t5-base',
+    label: 'Flan-T5-base',
+    family: 'seq2seq-t5',
+    repo: 'Xenova/flan-t5-base',
+    revision: 'main',
+    licence: guess('apache-2.0', 'google/flan-t5-base is Apache-2.0; not re-read for the Xenova export'),
+    contextTokens: guess(512, 'T5 uses relative positions; 512 is the training input length'),
+    languages: guess(['en', 'fr', 'de', 'ro'], 'Flan-T5 card lists many languages; English is the strong one'),
+    parameters: guess('248M', 'Flan-T5-base size (same as LaMini-Flan-T5-248M, its fine-tune)'),
+    commonFiles: common(`${HF}/Xenova/flan-t5-base/tree/main`, { config: 0.00153, generation: 0.000147, tokenizer: 2.42, tokenizerConfig: 0.00235 }),
+    dtypes: {
+      fp32: variant(`${HF}/Xenova/flan-t5-base/tree/62ad5726a1bd1ebc5580d92686f2a88eb994257d/onnx`, seq2seq('', 439, 651)),
+      q8: variant(`${HF}/Xenova/flan-t5-base/tree/62ad5726a1bd1ebc5580d92686f2a88eb994257d/onnx`, seq2seq('_quantized', 110, 164)),
+      fp16: variant(undefined, seq2seq('_fp16'), UNSEEN_V3),
+    },
+    defaultDtype: 'q8',
+    generation: T5_DEFAULTS,
+    styles: ['tldr', 'key_points', 'lay', 'abstract', 'sections'],
+    speed: guess('medium', 'estimate from size; replace with bench numbers'),
+    fixture: false,
+  },
+  {
+    id: 'lamini-flan-t5-248m',
+    label: 'LaMini-Flan-T5-248M',
+    family: 'seq2seq-t5',
+    repo: 'Xenova/LaMini-Flan-T5-248M',
+    revision: 'main',
+    licence: guess('cc-by-nc-4.0', 'MBZUAI LaMini models are CC BY-NC 4.0 (non-commercial); not re-read here'),
+    contextTokens: guess(512, 'fine-tune of Flan-T5-base; 512 is the training input length'),
+    languages: ENGLISH(),
+    parameters: fact('248M', `${HF}/Xenova/LaMini-Flan-T5-248M`, 'in the repository name'),
+    commonFiles: common(`${HF}/Xenova/LaMini-Flan-T5-248M/tree/main`, { config: 0.00154, generation: 0.000147, tokenizer: 2.42, tokenizerConfig: 0.00246 }),
+    dtypes: {
+      fp32: variant(`${HF}/Xenova/LaMini-Flan-T5-248M/tree/main/onnx`, seq2seq('', 439, 651)),
+      fp16: variant(`${HF}/Xenova/LaMini-Flan-T5-248M/tree/main/onnx`, seq2seq('_fp16', 220, 326)),
+      q8: variant(`${HF}/Xenova/LaMini-Flan-T5-248M/tree/main/onnx`, seq2seq('_quantized', 111, 165)),
+      q4f16: variant(undefined, seq2seq('_q4f16', 97.4), 'encoder_model_q4f16.onnx (97.4 MB) seen on its blob page; the merged decoder was not seen'),
+    },
+    defaultDtype: 'q8',
+    generation: T5_DEFAULTS,
+    styles: ['tldr', 'key_points', 'lay', 'abstract', 'sections'],
+    speed: guess('medium', 'estimate from size; replace with bench numbers'),
+    fixture: false,
+    notes: ['Non-commercial licence.'],
+  },
+  {
+    id: 'qwen2.5-0.5b-instruct',
+    label: 'Qwen2.5-0.5B-Instruct',
+    family: 'causal',
+    repo: 'onnx-community/Qwen2.5-0.5B-Instruct',
+    revision: 'main',
+    licence: fact('apache-2.0', `${HF}/Qwen/Qwen2.5-0.5B-Instruct/discussions/5`, 'licence of the base repository Qwen/Qwen2.5-0.5B-Instruct'),
+    contextTokens: guess(32768, 'Qwen2.5 model card; config.json not re-read'),
+    languages: guess(['en', 'zh', 'fr', 'es', 'de', 'ja', 'ko'], 'Qwen2.5 card claims 29+ languages; listed are the main ones'),
+    parameters: fact('0.5B', `${HF}/onnx-community/Qwen2.5-0.5B-Instruct`, 'in the repository name'),
+    commonFiles: common(undefined),
+    dtypes: {
+      fp32: variant(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, causal('', 1990)),
+      fp16: variant(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, causal('_fp16', 997)),
+      q8: variant(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, causal('_quantized', 512)),
+      q4: variant(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, causal('_q4', 786)),
+      q4f16: variant(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, causal('_q4f16', 483)),
+    },
+    defaultDtype: 'q4f16',
+    generation: CHAT_DEFAULTS,
+    styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
+    speed: guess('medium', 'estimate from size; replace with bench numbers'),
+    fixture: false,
+  },
+  {
+    id: 'qwen2.5-1.5b-instruct',
+    label: 'Qwen2.5-1.5B-Instruct',
+    family: 'causal',
+    repo: 'onnx-community/Qwen2.5-1.5B-Instruct',
+    revision: 'main',
+    licence: guess('apache-2.0', 'Qwen2.5-1.5B-Instruct is Apache-2.0 per its model card; not re-read here'),
+    contextTokens: guess(32768, 'Qwen2.5 model card; config.json not re-read'),
+    languages: guess(['en', 'zh', 'fr', 'es', 'de', 'ja', 'ko'], 'Qwen2.5 card claims 29+ languages; listed are the main ones'),
+    parameters: fact('1.5B', `${HF}/onnx-community/Qwen2.5-1.5B-Instruct`, 'in the repository name'),
+    commonFiles: common(undefined),
+    dtypes: {
+      fp32: variant(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, causal('', 1.06, 6210), 'weights in external data; too big for the browser'),
+      fp16: variant(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, causal('_fp16', 1.1, 3100)),
+      q8: variant(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, causal('_quantized', 1580)),
+      q4: variant(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, causal('_q4', 1790)),
+      q4f16: variant(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, causal('_q4f16', 1220)),
+    },
+    defaultDtype: 'q4f16',
+    generation: CHAT_DEFAULTS,
+    styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
+    speed: guess('slow', 'estimate from size; replace with bench numbers'),
+    fixture: false,
+    notes: ['Needs WebGPU with shader-f16 for q4f16; about 1.3 GB to download.'],
+  },
+  {
+    id: 'smollm2-360m-instruct',
+    label: 'SmolLM2-360M-Instruct',
+    family: 'causal',
+    repo: 'HuggingFaceTB/SmolLM2-360M-Instruct',
+    revision: 'main',
+    licence: fact('apache-2.0', `${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`),
+    contextTokens: guess(8192, 'SmolLM2 model card; config.json not re-read'),
+    languages: fact(['en'], `${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, 'repository tag "English"'),
+    parameters: fact('360M', `${HF}/HuggingFaceTB/SmolLM2-360M-Instruct`, 'in the repository name'),
+    commonFiles: common(undefined),
+    dtypes: {
+      fp32: variant(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, causal('', 1640)),
+      fp16: variant(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, causal('_fp16', 819)),
+      q4: variant(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, causal('_q4', 417)),
+      q4f16: variant(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, causal('_q4f16', 299)),
+    },
+    defaultDtype: 'q4f16',
+    generation: CHAT_DEFAULTS,
+    styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
+    speed: guess('fast', 'estimate from size; replace with bench numbers'),
+    fixture: false,
+    notes: ['No q8 export in the repository listing (fp32, fp16, q4, q4f16 only).'],
+  },
+  {
+    id: 'smollm2-1.7b-instruct',
+    label: 'SmolLM2-1.7B-Instruct',
+    family: 'causal',
+    repo: 'HuggingFaceTB/SmolLM2-1.7B-Instruct',
+    revision: 'main',
+    licence: fact('apache-2.0', `${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/d1bb90bcfbe0f211109880f4da18da66f229c4f6/onnx`),
+    contextTokens: guess(8192, 'SmolLM2 model card; config.json not re-read'),
+    languages: fact(['en'], `${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, 'repository tag "English"'),
+    parameters: fact('1.7B', `${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct`, 'in the repository name'),
+    commonFiles: common(undefined),
+    dtypes: {
+      fp32: variant(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, causal('', 0.166, 6850), 'weights in external data; too big for the browser'),
+      fp16: variant(
+        `${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`,
+        causal('_fp16', 1330, 2100),
+        'listing shows both model_fp16.onnx (1.33 GB) and model_fp16.onnx_data (2.1 GB, from an older upload); whether the current graph still references the data file was not checked',
+      ),
+      q8: variant(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, causal('_quantized', 1710)),
+      q4: variant(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, causal('_q4', 1410)),
+      q4f16: variant(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, causal('_q4f16', 1110)),
+    },
+    defaultDtype: 'q4f16',
+    generation: CHAT_DEFAULTS,
+    styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
+    speed: guess('slow', 'estimate from size; replace with bench numbers'),
+    fixture: false,
+  },
+  {
+    id: 'llama-3.2-1b-instruct',
+    label: 'Llama-3.2-1B-Instruct',
+    family: 'causal',
+    repo: 'onnx-community/Llama-3.2-1B-Instruct',
+    revision: 'main',
+    licence: fact('llama3.2', `${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, 'Llama 3.2 Community License: attribution and an acceptable-use policy'),
+    contextTokens: guess(131072, 'Llama 3.2 model card; config.json not re-read'),
+    languages: guess(['en', 'de', 'fr', 'it', 'pt', 'hi', 'es', 'th'], 'the q4f16 sibling repo is tagged with 8 languages; these are the ones the Llama 3.2 card names'),
+    parameters: fact('1B', `${HF}/onnx-community/Llama-3.2-1B-Instruct`, 'in the repository name'),
+    commonFiles: common(undefined),
+    dtypes: {
+      fp32: variant(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, causal('', 0.524, 4940), 'weights in external data; too big for the browser'),
+      fp16: variant(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, causal('_fp16', 0.532, 2470)),
+      q8: variant(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, causal('_quantized', 1240)),
+      q4: variant(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, causal('_q4', 1660)),
+      q4f16: variant(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, causal('_q4f16', 1070)),
+    },
+    defaultDtype: 'q4f16',
+    generation: CHAT_DEFAULTS,
+    styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
+    speed: guess('slow', 'estimate from size; replace with bench numbers'),
+    fixture: false,
+    notes: ['Llama 3.2 licence: read it before deploying.'],
+  },
+];
+
+/** A catalogue entry (real or fixture) by id. */
+export function findModel(id: string): CatalogueEntry | undefined {
+  return CATALOGUE.find((e) => e.id === id) ?? FIXTURE_MODELS.find((e) => e.id === id);
+}
+
+/** Real summarizers only: what the model picker may offer. */
+export function summarizers(): readonly CatalogueEntry[] {
+  return CATALOGUE.filter((e) => !e.fixture);
+}
+
+/** Every file a folder of `dtype` needs (common files first), with the sizes known. */
+export function filesFor(entry: CatalogueEntry, dtype: CatalogueDtype = entry.defaultDtype): CatalogueFile[] {
+  const v = entry.dtypes[dtype];
+  if (!v) {
+    const have = Object.keys(entry.dtypes).join(', ');
+    throw new Error(`${entry.id} has no ${dtype} files in the catalogue (available: ${have})`);
+  }
+  return [...entry.commonFiles.files, ...v.files];
+}
+
+/** Download size of `dtype` in bytes and whether it is complete (every file's size known). */
+export function downloadSize(entry: CatalogueEntry, dtype: CatalogueDtype = entry.defaultDtype): { bytes: number; complete: boolean } {
+  const files = filesFor(entry, dtype);
+  return { bytes: files.reduce((s, f) => s + (f.bytes ?? 0), 0), complete: files.every((f) => f.bytes !== undefined || f.optional) };
+}
+
+/** Where fetch-model puts a model and the app looks for it, relative to models/ (see models/README.md). */
+export function localFolder(entry: CatalogueEntry): string {
+  return entry.fixture ? `fixtures/${entry.id}` : `local/${entry.id}`;
+}
