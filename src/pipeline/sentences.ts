@@ -38,6 +38,8 @@ function shouldMerge(prev: string, next: string): boolean {
   if (/^[a-z]/.test(n) && !/[!?]$/.test(p)) return true;
   if (/^[,;:)\]}]/.test(n)) return true;
   if (!/[.!?]["'’”)\]]*$/.test(p)) return true;
+  // A caption label ("Table 1.", "Figure S2.") belongs to the caption that follows it.
+  if (/^(?:supplementary\s+)?(?:table|figure|fig\.?|tab\.?)\s*S?\d+[a-z]?\.$/i.test(p)) return true;
   const tok = lastToken(p).replace(/^[("'\[]+/, '');
   if (!tok.endsWith('.')) return false;
   const word = tok.slice(0, -1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest, summarizePaper } from '../../src/pipeline';
-import type { SummaryEvent, SummaryStyle } from '../../src/pipeline/types';
+import { isHeadingFragment } from '../../src/pipeline/extractive/rank';
+import type { Paper, Section, SummaryEvent, SummaryStyle } from '../../src/pipeline/types';
 import { syntheticPaper } from './support/synthetic';
 
 const STYLES: SummaryStyle[] = ['tldr', 'key_points', 'sections', 'lay', 'abstract'];
@@ -70,4 +71,53 @@ describe('extractive summarizer', () => {
     expect(out.partial).toBe(true);
     expect(out.text.split('\n')).toHaveLength(2);
   });
+
+  it('never quotes figure or table captions, or heading fragments left in the text', async () => {
+    const paper = handPaper([
+      ['Results', [
+        'Figure 2: Summarization accuracy of the sparse transformer on long papers.',
+        'The sparse transformer improves summarization accuracy on long papers by four points.',
+        'Table 1. Summarization accuracy of the sparse transformer and the dense baseline.',
+        'Sparse Transformer Accuracy on Long Papers',
+        'Accuracy on long papers rises with the sparse transformer because it reads the whole paper.',
+        'The dense baseline truncates long papers and loses accuracy on their later sections.',
+      ]],
+    ]);
+    // Asking for more points than there are real sentences: only real sentences may fill them.
+    const out = await summarizePaper(paper, { style: 'key_points', length: 'long' });
+    expect(out.text.split('\n')).toHaveLength(3);
+    expect(out.text).not.toMatch(/Figure 2|Table 1|Sparse Transformer Accuracy/);
+  });
+
+  it.each([
+    ['3.2 Experimental Setup', true],
+    ['Related Work and Background', true],
+    ['Results on the Test Set', true],
+    ['We report results on the test set.', false],
+    ['the model was trained for three days', false],
+    ['Our Approach Works Well In Practice And Scales To Long Papers With Many Sections Too', false],
+  ])('isHeadingFragment(%j) is %s', (text, expected) => {
+    expect(isHeadingFragment(text)).toBe(expected);
+  });
+
+  it('sections style quotes a sentence once even when a later section repeats it', async () => {
+    const repeated = 'Sparse attention halves the memory use of long-document summarizers without hurting accuracy.';
+    const paper = handPaper([
+      ['Introduction', [repeated, 'Long papers exceed the input size of most summarization models.', 'Memory use grows with the square of the input length.']],
+      ['Conclusion', ['We conclude that long papers can be summarized on small devices.', repeated, 'Sparse attention keeps memory use of summarizers low on long inputs.']],
+    ]);
+    const out = await summarizePaper(paper, { style: 'sections', length: 'short' });
+    expect(out.text.split(repeated)).toHaveLength(2);
+    expect(out.text).toMatch(/^## Conclusion\n\S/m);
+  });
 });
+
+/** A paper from section titles and sentences, without ingest in between. */
+function handPaper(parts: [string, string[]][]): Paper {
+  const sections: Section[] = parts.map(([title, sentences]) => {
+    // One paragraph per sentence, as a heading fragment would stand in extracted text.
+    const text = sentences.join('\n\n');
+    return { title, level: 1, text, wordCount: text.split(/\s+/).length, kind: 'body' };
+  });
+  return { title: 'A Hand-Made Paper', sections, wordCount: sections.reduce((n, s) => n + s.wordCount, 0), source: 'test', warnings: [] };
+}

@@ -14,6 +14,8 @@ const cases: [string, string[]][] = [
   ['Transformers work well (Vaswani et al., 2017). BERT extends them.', ['Transformers work well (Vaswani et al., 2017).', 'BERT extends them.']],
   ['Results are in Sec. 4. Table 2 shows more.', ['Results are in Sec. 4.', 'Table 2 shows more.']],
   ['Accuracy was 92.5% on CIFAR-10. Is it good? Yes!', ['Accuracy was 92.5% on CIFAR-10.', 'Is it good?', 'Yes!']],
+  ['Table 1. Accuracy of all models. We then discuss it.', ['Table 1. Accuracy of all models.', 'We then discuss it.']],
+  ['Figure S2. Loss curves. The loss falls.', ['Figure S2. Loss curves.', 'The loss falls.']],
 ];
 
 describe('splitSentences', () => {

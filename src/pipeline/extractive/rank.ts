@@ -31,8 +31,28 @@ function sectionPrior(title: string, kind: string): number {
   return 1;
 }
 
-/** Penalizes fragments, run-ons, tables/math residue and citation-only sentences. */
+// "Figure 3: ...", "Fig. 2.", "Table 1 | ...", "Supplementary Figure S4." – captions, not prose.
+const CAPTION = /^(?:supplementary\s+)?(?:table|tab\.|figure|fig\.?|scheme|algorithm|listing)\s*S?\d+[a-z]?\s*[:.|–—-]/i;
+
+/**
+ * True for heading-like fragments that reach the sentence list when a PDF heading was not
+ * recognised: short, no closing punctuation, and mostly capitalised words ("3.2 Experimental Setup").
+ */
+export function isHeadingFragment(s: string): boolean {
+  const t = s.trim();
+  if (/[.!?]["')\]]*$/.test(t) || /[,;:]$/.test(t)) return false;
+  const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (!words.length || words.length > 12) return false;
+  const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w) || /^(of|and|the|for|in|on|to|with|a|an|vs\.?)$/i.test(w));
+  return capitalised.length / words.length >= 0.8;
+}
+
+/**
+ * 0 for text that must never be quoted (captions, heading fragments); otherwise a factor that
+ * penalizes fragments, run-ons, tables/math residue and citation-only sentences.
+ */
 export function sentenceQuality(s: string, words: number): number {
+  if (CAPTION.test(s.trim()) || isHeadingFragment(s)) return 0;
   if (words < 5) return 0.1;
   let q = 1;
   if (words < 8) q *= 0.6;
@@ -40,7 +60,6 @@ export function sentenceQuality(s: string, words: number): number {
   if (words > 80) q *= 0.4;
   const letters = (s.match(/\p{L}/gu) ?? []).length;
   if (letters < s.length * 0.6) q *= 0.4;
-  if (/^(table|figure|fig\.)\s*\d/i.test(s)) q *= 0.3;
   if (/[?]$/.test(s)) q *= 0.7;
   if (!/[.!]["')\]]*$/.test(s)) q *= 0.7;
   return q;

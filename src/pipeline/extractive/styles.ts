@@ -4,6 +4,10 @@ import type { SummaryLength, SummaryStyle } from '../types';
 import type { Paper } from '../types';
 import { mmrSelect } from './mmr';
 import type { RankedSentences } from './rank';
+import { cosine } from './tfidf';
+
+/** TF-IDF cosine above which two sentences say the same thing (mmrSelect's default too). */
+const DUPLICATE = 0.65;
 
 const SIZES: Record<SummaryStyle, Record<SummaryLength, number>> = {
   tldr: { short: 1, medium: 2, long: 3 },
@@ -49,8 +53,17 @@ function simplicity(text: string, words: number, rarity: number, meanRarity: num
   return s;
 }
 
+/** Sentences that may be quoted: a zero score marks captions and heading fragments (see rank.ts). */
+function eligible(r: RankedSentences, ids: number[]): number[] {
+  const ok = ids.filter((i) => r.scores[i] > 0);
+  return ok.length ? ok : ids;
+}
+
 function all(r: RankedSentences): number[] {
-  return r.sentences.map((_, i) => i);
+  return eligible(
+    r,
+    r.sentences.map((_, i) => i),
+  );
 }
 
 function byOrder(ids: number[]): number[] {
@@ -94,9 +107,14 @@ export function extractiveStyle(paper: Paper, r: RankedSentences, style: Summary
         if (!list) bySection.set(s.section, (list = []));
         list.push(i);
       });
+      // A sentence repeated in a later section (the conclusion restating the introduction) is
+      // quoted once: candidates too similar to anything already picked are left out.
+      const quoted: number[] = [];
       for (const [si, ids] of bySection) {
         const sec = paper.sections[si];
-        const picked = byOrder(mmrSelect(ids, r.scores, r.vectors, r.wordCounts, { count: sec.level > 1 ? Math.max(1, size - 1) : size, lambda: 0.75 }));
+        const fresh = eligible(r, ids).filter((i) => !quoted.some((q) => cosine(r.vectors[i], r.vectors[q]) > DUPLICATE));
+        const picked = byOrder(mmrSelect(fresh, r.scores, r.vectors, r.wordCounts, { count: sec.level > 1 ? Math.max(1, size - 1) : size, lambda: 0.75, duplicateThreshold: DUPLICATE }));
+        quoted.push(...picked);
         if (!picked.length) continue;
         const heading = `${'#'.repeat(Math.min(sec.level, 3) + 1)} ${sec.title || 'Overview'}\n`;
         pieces.push({ text: (pieces.length ? '\n' : '') + heading });
