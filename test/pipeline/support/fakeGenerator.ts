@@ -36,7 +36,8 @@ export class FakeGenerator implements TextGenerator {
       .map((w, i, all) => (i === all.length - 1 || /[.!?]$/.test(w) ? w : w));
     const out: string[] = [];
     for (const w of words.slice(0, max)) {
-      await new Promise((r) => setTimeout(r, 0));
+      // A microtask per word keeps the call asynchronous without a timer per token (fast tests).
+      await Promise.resolve();
       if (hooks.signal?.aborted) return this.result(out, 'aborted');
       out.push(w);
       hooks.onToken?.({ ids: [out.length], text: (out.length > 1 ? ' ' : '') + w, step: out.length });
