@@ -21,7 +21,7 @@ const flag = (n: string) => argv.includes(n);
 const value = (n: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : undefined);
 
 const smoke = flag('--smoke');
-const runs = Number(value('--runs') ?? (smoke ? 1 : 3));
+const runs = Number(value('--runs') ?? (smoke ? 1 : 5));
 const newTokens = Number(value('--tokens') ?? (smoke ? 8 : 16));
 const only = value('--only');
 const log = (m: string) => console.log(m);

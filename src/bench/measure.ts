@@ -1,6 +1,6 @@
 // The measurement loop both sides go through: load, one warm-up run, N timed runs, medians.
 import { PeakMemory, type MemoryReader } from './memory';
-import { medianOf } from './stats';
+import { bestOf, medianOf } from './stats';
 import type { BenchEnv, RunSample, Side, SideResult } from './types';
 
 /** Greedy with an exact token count: what both sides are asked to do. */
@@ -75,6 +75,7 @@ export async function measure(c: Contender, o: MeasureOptions): Promise<SideResu
       warmup: warm.sample,
       runs,
       median: medianOf(runs),
+      best: bestOf(runs),
       memory: { ...mem.figures, ...(wasm !== undefined ? { wasmBytes: wasm } : {}) },
       notes: loaded.notes,
     };

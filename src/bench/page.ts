@@ -6,7 +6,7 @@ import { measure } from './measure';
 import { installWasmMemoryTracker, setMemoryLabel, wasmBytes } from './memory';
 import { BENCH_MODELS, BENCH_TEXT, SMOKE_TEXT, TINY_MODELS } from './scenario';
 import { compare } from './stats';
-import { CEILING_HEADER, MEMORY_HEADER, SPEED_HEADER, ceilingRows, memoryRows, speedRows } from './table';
+import { BEST_HEADER, CEILING_HEADER, MEMORY_HEADER, SPEED_HEADER, bestRows, ceilingRows, memoryRows, speedRows } from './table';
 import type { BenchReport, BenchState, MemoryFigures, Side, SideResult } from './types';
 
 installWasmMemoryTracker();
@@ -81,7 +81,7 @@ function render(): void {
   out.replaceChildren();
   const cs = bench.comparisons;
   if (!cs.length) return;
-  out.append(htmlTable(SPEED_HEADER, speedRows(cs)), htmlTable(MEMORY_HEADER, memoryRows(cs)));
+  out.append(htmlTable(SPEED_HEADER, speedRows(cs)), htmlTable(BEST_HEADER, bestRows(cs)), htmlTable(MEMORY_HEADER, memoryRows(cs)));
   const ceiling = ceilingRows(cs);
   if (ceiling.length) out.append(htmlTable(CEILING_HEADER, ceiling));
   const problems = cs.flatMap((c) => c.problems);

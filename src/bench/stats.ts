@@ -9,6 +9,16 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+export function bestOf(runs: readonly RunSample[]): SideResult['best'] {
+  const min = (k: keyof RunSample) => Math.min(...runs.map((r) => r[k] as number));
+  return {
+    encodeMs: min('encodeMs'),
+    firstTokenMs: min('firstTokenMs'),
+    tokensPerSecond: Math.max(...runs.map((r) => r.tokensPerSecond)),
+    totalMs: min('totalMs'),
+  };
+}
+
 /** Wall time per new token spent outside session.run() (median over runs). */
 export function overheadPerToken(runs: readonly RunSample[]): number {
   return median(runs.map((r) => (r.sessionMs === undefined ? NaN : (r.totalMs - r.sessionMs) / r.newTokens)));
@@ -45,6 +55,7 @@ export function sideProblems(r: SideResult, expectedTokens: number): string[] {
     if (run.newTokens !== expectedTokens) out.push(`${where}: ${label} made ${run.newTokens} tokens, expected ${expectedTokens}`);
   }
   for (const [k, v] of Object.entries(r.median)) check(`median ${k}`, v);
+  for (const [k, v] of Object.entries(r.best)) check(`best ${k}`, v);
   for (const [k, v] of Object.entries(r.memory)) if (v !== undefined) check(`memory ${k}`, v);
   if (r.ids.length !== expectedTokens) out.push(`${where}: ${r.ids.length} ids, expected ${expectedTokens}`);
   if (!r.stable) out.push(`${where}: greedy runs did not all produce the same tokens`);
@@ -67,5 +78,10 @@ export function compare(ours: SideResult, peer: SideResult, expectedTokens: numb
   for (const [name, v] of [['decode ratio', decodeRatio], ['TTFT ratio', ttftRatio], ['encode ratio', encodeRatio]] as const) {
     if (!positive(v)) problems.push(`${ours.model} ${ours.env}/${ours.backend}: ${name} is ${v}`);
   }
-  return { model: ours.model, backend: ours.backend, env: ours.env, ours, peer, sameTokens, decodeRatio, ttftRatio, encodeRatio, problems };
+  const bestRatios = {
+    decode: ours.best.tokensPerSecond / peer.best.tokensPerSecond,
+    ttft: ours.best.firstTokenMs / peer.best.firstTokenMs,
+    encode: ours.best.encodeMs / peer.best.encodeMs,
+  };
+  return { model: ours.model, backend: ours.backend, env: ours.env, ours, peer, sameTokens, decodeRatio, ttftRatio, encodeRatio, bestRatios, problems };
 }

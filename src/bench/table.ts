@@ -18,6 +18,21 @@ export const SPEED_HEADER = [
   'same tokens',
 ];
 
+export const BEST_HEADER = ['where', 'model', 'encode/prefill ms', 'TTFT ms', 'decode tok/s', 'decode ratio', 'TTFT ratio'];
+
+/** Best-of-N figures (ours / peer): on a shared, busy machine the medians carry other jobs' noise. */
+export function bestRows(cs: readonly Comparison[]): string[][] {
+  return cs.map((c) => [
+    `${c.env}/${c.backend}`,
+    c.model,
+    pair(c.ours.best.encodeMs, c.peer.best.encodeMs),
+    pair(c.ours.best.firstTokenMs, c.peer.best.firstTokenMs),
+    pair(c.ours.best.tokensPerSecond, c.peer.best.tokensPerSecond, 2),
+    `${f(c.bestRatios.decode, 2)}x`,
+    `${f(c.bestRatios.ttft, 2)}x`,
+  ]);
+}
+
 export function speedRows(cs: readonly Comparison[]): string[][] {
   return cs.map((c) => [
     `${c.env}/${c.backend}`,

@@ -50,6 +50,8 @@ export interface SideResult {
   warmup: RunSample;
   runs: RunSample[];
   median: Pick<RunSample, 'encodeMs' | 'firstTokenMs' | 'tokensPerSecond' | 'totalMs'>;
+  /** Best of the timed runs (fastest encode and TTFT, highest tok/s): less sensitive to a busy machine. */
+  best: Pick<RunSample, 'encodeMs' | 'firstTokenMs' | 'tokensPerSecond' | 'totalMs'>;
   memory: MemoryFigures;
   notes: string[];
 }
@@ -75,6 +77,8 @@ export interface Comparison {
   ttftRatio: number;
   /** ours / peer encoder or prefill time. */
   encodeRatio: number;
+  /** The same three ratios over best-of-N figures. */
+  bestRatios: { decode: number; ttft: number; encode: number };
   problems: string[];
 }
 
