@@ -1,11 +1,13 @@
 // What the UI does: every worker conversation and every multi-step user action lives here, so
 // components only read the store and call these.
+import type { Dtype, GenerationOptions } from '../engine/types';
 import type { Paper } from '../pipeline/types';
 import type { ModelLocation, WorkerEvent } from '../worker/protocol';
 import { render, fileBaseName, mimeOf, titleOf, type ExportFormat, type SummaryRecord } from './export/summaryExport';
 import { settingsFromDefaults, settingsProblems, toGenerationOptions } from './settings';
 import { defaultInclusion, get, initialRun, isRunning, patchModel, patchRun, set } from './store';
 import { countWords } from './text/wordCount';
+import { findChoice, refreshCatalogue } from './catalogueView';
 import { parseUrlOptions, type UrlOptions } from './urlParams';
 import { WorkerClient } from './workerClient';
 
@@ -31,10 +33,17 @@ export function startApp(search: string): void {
     (status) => set({ runtime: status }),
     (message) => set({ fatal: message }),
   );
+  const catalogue = refreshCatalogue();
   if (url.model) {
-    // Test fixtures are reachable only this way, labelled as what they are.
-    const label = url.model.startsWith('fixtures/') ? `${url.model} (test fixture, random weights)` : url.model;
-    void loadModel(url.model, label, { kind: 'same-origin', path: url.model });
+    const id = url.model;
+    // A catalogue id loads that summarizer (once we know where it lives); anything else is a
+    // folder under models/. Test fixtures are reachable only this way, labelled as what they are.
+    void catalogue.then(() => {
+      const choice = findChoice(id);
+      if (choice) return loadModel(choice.id, choice.label, choice.location, { dtype: choice.dtype, generation: choice.generation });
+      const label = id.startsWith('fixtures/') ? `${id} (test fixture, random weights)` : id;
+      return loadModel(id, label, { kind: 'same-origin', path: id });
+    });
   }
 }
 
@@ -130,7 +139,13 @@ export function setAllSections(include: boolean): void {
 
 // ---- models --------------------------------------------------------------------------------
 
-export async function loadModel(id: string, label: string, location: ModelLocation): Promise<void> {
+export interface ModelChoiceOptions {
+  dtype?: Dtype;
+  /** Decoding defaults laid over the model's generation_config.json (the catalogue's choice). */
+  generation?: GenerationOptions;
+}
+
+export async function loadModel(id: string, label: string, location: ModelLocation, opts: ModelChoiceOptions = {}): Promise<void> {
   const old = get().model.requestId;
   if (old !== null) worker().cancel(old);
   const startedAt = performance.now();
@@ -138,7 +153,7 @@ export async function loadModel(id: string, label: string, location: ModelLocati
   let lastAt = startedAt;
   let speed = 0;
   const req = worker().request(
-    { type: 'load-model', modelId: id, location, backend: url.backend, failWebgpuAtStep: url.failWebgpuAtStep },
+    { type: 'load-model', modelId: id, location, backend: url.backend, dtype: opts.dtype, failWebgpuAtStep: url.failWebgpuAtStep },
     (ev) => {
       if (ev.type !== 'load-progress') return;
       const now = performance.now();
@@ -155,8 +170,10 @@ export async function loadModel(id: string, label: string, location: ModelLocati
   const ev = await req.done;
   if (get().model.requestId !== req.id) return;
   if (ev.type === 'loaded') {
-    patchModel({ status: 'ready', requestId: null, defaults: ev.status.modelDefaults });
-    set({ decoding: settingsFromDefaults(ev.status.modelDefaults) });
+    const defaults = { ...(ev.status.modelDefaults ?? {}), ...(opts.generation ?? {}) };
+    patchModel({ status: 'ready', requestId: null, defaults });
+    set({ decoding: settingsFromDefaults(defaults) });
+    if (location.kind === 'url') void refreshCatalogue();
   } else if (ev.type === 'error') {
     patchModel({ status: 'error', requestId: null, error: ev.message });
   } else {

@@ -174,3 +174,12 @@ describe('WorkerController', () => {
     expect(events.at(-1)).toMatchObject({ type: 'error', id: 2, request: 'summarize', message: 'Summarizing failed: the paper has no sentences' });
   });
 });
+
+describe('plain error messages', () => {
+  it('name the model and the file for model file errors', async () => {
+    const { describeError } = await import('./plainErrors');
+    const { ModelFileError } = await import('../engine/types');
+    const e = new ModelFileError('https://hub/x', 'onnx/encoder_model.onnx', 'the server answered 404.');
+    expect(describeError(e, 'loading the model x').message).toBe('Loading the model x failed: onnx/encoder_model.onnx: the server answered 404.');
+  });
+});

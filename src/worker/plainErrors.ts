@@ -9,7 +9,7 @@ export interface PlainError {
 export function describeError(e: unknown, during: string): PlainError {
   const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   if (e instanceof ModelFileError) {
-    return { message: `The model file ${e.path} could not be used: ${e.problem}.`, detail };
+    return { message: `${capitalise(during)} failed: ${e.path}: ${e.problem.replace(/\.$/, '')}.`, detail };
   }
   if (e instanceof Error) {
     // The pipeline's ingest errors are written for users already.

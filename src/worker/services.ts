@@ -33,6 +33,7 @@ export function workerServices(): WorkerDeps {
       return loadModel(sourceFor(req.location, req.modelId), {
         ort,
         backend: req.backend,
+        dtype: req.dtype,
         signal: hooks.signal,
         onProgress: hooks.onProgress,
         fault: req.failWebgpuAtStep ? { backend: 'webgpu', failAtRun: req.failWebgpuAtStep } : undefined,

@@ -1,7 +1,7 @@
 // Choose a summarization model (or none: extractive), with download progress and cancel.
 import { useRef } from 'react';
 import { cancelModelLoad, loadModel, loadModelFolder, unloadModel } from '../actions';
-import { pickableModels, type ModelChoice } from '../catalogueView';
+import { useCatalogue, type ModelChoice } from '../catalogueView';
 import { useApp, type DownloadState } from '../store';
 
 function bytes(n: number): string {
@@ -45,14 +45,15 @@ function DownloadProgress({ d }: { d: DownloadState }) {
 
 function choose(choice: ModelChoice | null) {
   if (!choice) unloadModel();
-  else void loadModel(choice.id, choice.label, choice.location);
+  else void loadModel(choice.id, choice.label, choice.location, { dtype: choice.dtype, generation: choice.generation });
 }
 
 export function ModelPicker() {
   const model = useApp((s) => s.model);
-  const choices = pickableModels();
+  const choices = useCatalogue((s) => s.choices);
   const selected = model.id ?? '';
-  const known = choices.some((c) => c.id === selected);
+  const current = choices.find((c) => c.id === selected);
+  const known = current !== undefined;
   const folder = useRef<HTMLInputElement>(null);
   return (
     <section className="card model-picker" aria-labelledby="model-heading">
@@ -78,6 +79,18 @@ export function ModelPicker() {
         ))}
         {!known && selected && <option value={selected}>{model.label ?? selected}</option>}
       </select>
+      {current && (
+        <p className="meta" data-testid="model-detail">
+          {current.detail}
+          {current.cached ? ' · downloaded' : current.location.kind === 'url' ? ' · downloads from the Hugging Face hub' : ' · served by this site'}
+          {current.notes.map((n) => (
+            <span key={n}>
+              <br />
+              {n}
+            </span>
+          ))}
+        </p>
+      )}
       <div className="row model-actions">
         <button type="button" className="link" onClick={() => folder.current?.click()} disabled={model.status === 'loading'}>
           Load a model folder from disk…
