@@ -8,7 +8,11 @@ import type { CatalogueEntry, CatalogueFile, DtypeVariant } from './catalogueSch
 const REPO_SOURCE = (id: string) => `models/fixtures/${id} (this repository)`;
 
 function files(id: string, list: [string, number][]): DtypeVariant {
-  return { verified: true, source: REPO_SOURCE(id), files: list.map(([path, bytes]): CatalogueFile => ({ path, bytes, exact: true })) };
+  return {
+    verified: true,
+    source: REPO_SOURCE(id),
+    files: list.map(([path, bytes]): CatalogueFile => ({ path, bytes, exact: true, ...(path === 'generation_config.json' ? { optional: true } : {}) })),
+  };
 }
 
 const tested = <T>(id: string, value: T) => ({ value, verified: true, source: REPO_SOURCE(id) });

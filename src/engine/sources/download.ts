@@ -201,8 +201,9 @@ function describe(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
   // undici hides the socket error (ECONNREFUSED, ENOTFOUND, ...) in `cause`.
   const cause = (e as { cause?: unknown }).cause;
-  const code = cause && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : '';
-  return code ? `${e.message}: ${code}` : e.message;
+  if (!(cause instanceof Error)) return e.message;
+  const code = (cause as { code?: unknown }).code;
+  return `${e.message}: ${typeof code === 'string' ? code : cause.message}`;
 }
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
