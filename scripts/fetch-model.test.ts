@@ -44,6 +44,16 @@ describe('fetch-model', () => {
     expect(io.lines).toContain('saved onnx/encoder_model_quantized.onnx (231 kB)');
   });
 
+  it('shows progress on a terminal as one rewritten line with totals', async () => {
+    hub.serveFolder(REPO_PREFIX, FIXTURE);
+    const io = { ...capture(), tty: true };
+    expect(await fetchModel(['tiny-bart', '--hub', hub.url, '--out', out], io)).toBe(0);
+    const progress = io.lines.filter((l) => l.startsWith('\r\x1b[K['));
+    // Every catalogue size is known for the fixture, so the total shows from the first line.
+    expect(progress[0]).toMatch(/^\r\x1b\[K\[1\/6\] config\.json {2}[\d.]+ (B|kB) \/ 2\.2 MB {2}/);
+    expect(progress.at(-1)).toMatch(/\[6\/6\] onnx\/decoder_model_merged\.onnx {2}2\.2 MB \/ 2\.2 MB/);
+  });
+
   it('only fetches the dtype asked for', async () => {
     hub.serveFolder(REPO_PREFIX, FIXTURE);
     expect(await fetchModel(['tiny-bart', '--hub', hub.url, '--out', out], capture())).toBe(0);
