@@ -101,6 +101,21 @@ describe('WorkerController', () => {
     expect(events.at(-1)).toMatchObject({ type: 'error', id: 1, message: 'Loading the model m failed: boom' });
   });
 
+  it('answers a cancel at once even while the loader ignores its signal', async () => {
+    const { c, events } = setup(fakeGenerator(['a']));
+    let disposed = false;
+    let finish!: (g: TextGenerator) => void;
+    (c as unknown as { deps: WorkerDeps }).deps.loadModel = () => new Promise((r) => (finish = r));
+    const load = c.handle({ type: 'load-model', id: 1, modelId: 'm', location: { kind: 'same-origin', path: 'm' }, backend: 'auto' });
+    await c.handle({ type: 'cancel', id: 2, target: 1 });
+    await load;
+    expect(events.at(-1)).toEqual({ type: 'cancelled', id: 1 });
+    finish({ ...fakeGenerator(['a']), dispose: async () => void (disposed = true) });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(disposed).toBe(true);
+    expect((await c.status()).modelId).toBeNull();
+  });
+
   it('streams every token as batched deltas whose concatenation is the final text', async () => {
     const words = ['The', ' model', ' works', ' well', '.'];
     const { c, events } = setup(fakeGenerator(words));

@@ -133,7 +133,7 @@ export class WorkerController {
     };
     try {
       await this.unload();
-      const inner = await this.deps.loadModel(req, {
+      const loading = this.deps.loadModel(req, {
         signal: ac.signal,
         onProgress: (p) => {
           const done = p.total !== undefined && p.loaded >= p.total;
@@ -145,6 +145,14 @@ export class WorkerController {
           send(true);
         },
       });
+      // Cancel answers at once even when the engine is inside a step that takes no signal (a
+      // HEAD probe, a session build); a model that still arrives later is disposed.
+      const inner = await Promise.race([loading, abortion(ac.signal)]);
+      if (inner === null) {
+        void loading.then((g) => g.dispose()).catch(() => {});
+        this.post({ type: 'cancelled', id: req.id });
+        return;
+      }
       if (ac.signal.aborted) {
         await inner.dispose().catch(() => {});
         this.post({ type: 'cancelled', id: req.id });
@@ -256,4 +264,12 @@ export class WorkerController {
       if (this.summarizing === req.id) this.summarizing = null;
     }
   }
+}
+
+/** Resolves with null when the signal aborts. */
+function abortion(signal: AbortSignal): Promise<null> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(null);
+    else signal.addEventListener('abort', () => resolve(null), { once: true });
+  });
 }
