@@ -86,21 +86,7 @@ export class TopK {
     }
     if (this.cap === 0 || !worse(v[0], ids[0], value, id)) return;
     // replace the root (the worst kept) and sift down
-    const n = this.count;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      let c = l;
-      if (r < n && worse(v[r], ids[r], v[l], ids[l])) c = r;
-      if (!worse(v[c], ids[c], value, id)) break;
-      v[i] = v[c];
-      ids[i] = ids[c];
-      i = c;
-    }
-    v[i] = value;
-    ids[i] = id;
+    this.siftDown(value, id, this.count);
   }
 
   /** Writes the kept pairs best-first into the given arrays; returns how many. Empties the heap. */
@@ -120,8 +106,13 @@ export class TopK {
     const ids = this.ids;
     const n = --this.count;
     if (n === 0) return;
-    const value = v[n];
-    const id = ids[n];
+    this.siftDown(v[n], ids[n], n);
+  }
+
+  /** Places (value, id) at the root of the first n slots and restores the heap order. */
+  private siftDown(value: number, id: number, n: number): void {
+    const v = this.values;
+    const ids = this.ids;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
