@@ -9,15 +9,15 @@ export interface PrecacheManifest {
 }
 
 export const PRECACHE_PREFIX = 'paperlens-precache-';
-export const MODEL_CACHE = 'paperlens-models-v1';
 
 /**
  * `precache`: the app shell and ORT runtime, served from the cache (hashed names never change);
  * `navigate`: the page itself, network first so a new version shows up, the cached shell offline;
- * `model`: same-origin model files, cached the first time they are read;
- * `network`: everything else (other origins, non-GET), untouched.
+ * `network`: everything else, untouched. Model files are among them: the engine keeps downloaded
+ * models in Cache Storage itself (src/engine/sources/cache.ts) and reads them from there without
+ * a request, so a second copy here would only double the disk used by a model.
  */
-export type Strategy = 'precache' | 'navigate' | 'model' | 'network';
+export type Strategy = 'precache' | 'navigate' | 'network';
 
 export function strategyFor(
   req: { method: string; url: string; mode: string },
@@ -29,8 +29,6 @@ export function strategyFor(
   if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return 'network';
   const rel = url.pathname.slice(base.pathname.length);
   if (req.method === 'GET' && req.mode === 'navigate') return rel === '' || rel === 'index.html' ? 'navigate' : 'network';
-  if (req.method !== 'GET' && req.method !== 'HEAD') return 'network';
-  if (rel.startsWith('models/')) return 'model';
   if (req.method === 'GET' && precached.has(rel)) return 'precache';
   return 'network';
 }

@@ -1,7 +1,7 @@
-// The offline service worker. Built by scripts/pwa/plugin.ts into /sw.js with the list of files to
-// precache written in; never registered under the dev server. Typed against a few local
+// The offline service worker: the app shell and the ORT runtime (models: see policy.ts). Built
+// by scripts/pwa/plugin.ts into /sw.js with the list of files to precache written in; never registered under the dev server. Typed against a few local
 // interfaces because this file is checked with the page's DOM library, not WebWorker's.
-import { isolatedHeaders, MODEL_CACHE, PRECACHE_PREFIX, strategyFor, type PrecacheManifest } from './policy';
+import { isolatedHeaders, PRECACHE_PREFIX, strategyFor, type PrecacheManifest } from './policy';
 
 interface ExtendableEvt extends Event {
   waitUntil(p: Promise<unknown>): void;
@@ -53,7 +53,7 @@ function isolated(r: Response): Response {
 }
 
 async function fromPrecache(req: Request): Promise<Response> {
-  const hit = await caches.match(req, { cacheName: PRECACHE });
+  const hit = await caches.match(req.url, { cacheName: PRECACHE, ignoreVary: true });
   return isolated(hit ?? (await fetch(req)));
 }
 
@@ -63,25 +63,10 @@ async function navigate(req: Request): Promise<Response> {
     if (r.ok) return isolated(r);
     throw new Error(`HTTP ${r.status}`);
   } catch (e) {
-    const shell = (await caches.match(urlOf('index.html'), { cacheName: PRECACHE })) ?? (await caches.match(urlOf(''), { cacheName: PRECACHE }));
+    const shell = (await caches.match(urlOf('index.html'), { cacheName: PRECACHE, ignoreVary: true })) ?? (await caches.match(urlOf(''), { cacheName: PRECACHE, ignoreVary: true }));
     if (shell) return isolated(shell);
     throw e;
   }
-}
-
-async function modelFile(req: Request, waitUntil: (p: Promise<unknown>) => void): Promise<Response> {
-  const cache = await caches.open(MODEL_CACHE);
-  const key = new Request(req.url, { method: 'GET' });
-  const hit = await cache.match(key);
-  if (hit) {
-    // HEAD asks whether a file exists: answer from the cached copy, without the body.
-    return isolated(req.method === 'HEAD' ? new Response(null, { status: hit.status, headers: hit.headers }) : hit);
-  }
-  const r = await fetch(req);
-  // Whole files only: a range or an error must not stand in for the file later. Stored in the
-  // background so the page still sees the download's progress.
-  if (req.method === 'GET' && r.status === 200 && !req.headers.has('range')) waitUntil(cache.put(key, r.clone()).catch(() => {}));
-  return isolated(r);
 }
 
 sw.addEventListener('fetch', (e) => {
@@ -91,8 +76,6 @@ sw.addEventListener('fetch', (e) => {
       return e.respondWith(fromPrecache(req));
     case 'navigate':
       return e.respondWith(navigate(req));
-    case 'model':
-      return e.respondWith(modelFile(req, (p) => e.waitUntil(p)));
     case 'network':
       return;
   }

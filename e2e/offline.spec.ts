@@ -1,0 +1,65 @@
+// After one visit the app works with the network off: the service worker serves the shell, the
+// ORT runtime and any model folder read before, with the cross-origin isolation headers intact.
+import { expect, test, type Page } from '@playwright/test';
+import { rawSummary, waitForModel } from './app';
+import { paperAsText } from './paper';
+
+test.beforeEach(({}, info) => test.skip(info.project.name !== 'wasm', 'backend-independent; run once'));
+
+/** Waits until the service worker has precached everything and controls this page. */
+async function controlledBySw(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+}
+
+/** True when a request the service worker does not answer fails: the network really is off. */
+async function networkIsOff(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    fetch(`/not-cached-${Math.random()}`).then(
+      () => false,
+      () => true,
+    ),
+  );
+}
+
+test('after one visit the app opens offline, isolated, and summarizes extractively', async ({ page, context }) => {
+  await page.goto('/');
+  await controlledBySw(page);
+  await context.setOffline(true);
+  expect(await networkIsOff(page)).toBe(true);
+
+  await page.reload();
+  await expect(page.getByTestId('backend')).toContainText('no model');
+  // Served from the cache, the page keeps COOP/COEP: threads for WASM still work offline.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await page.getByTestId('paper-input').fill(paperAsText());
+  await page.getByTestId('summarize').click();
+  await expect(page.getByTestId('status')).toContainText('done');
+  await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'extractive');
+  expect((await rawSummary(page)).length).toBeGreaterThan(20);
+});
+
+test('under the service worker a model loads and summarizes; offline, a model that was never saved fails in plain words', async ({ page, context }) => {
+  await page.goto('/');
+  await controlledBySw(page);
+  await page.goto('/?model=fixtures/tiny-bart');
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null && crossOriginIsolated)).toBe(true);
+  await waitForModel(page);
+  await page.getByTestId('paper-input').fill(paperAsText());
+  await page.getByTestId('settings').locator('summary').click();
+  await page.getByTestId('strategy').selectOption('greedy');
+  await page.getByTestId('max-tokens').fill('8');
+  await page.getByTestId('summarize').click();
+  await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
+
+  // Test fixtures are never stored for offline use (real models are, by the engine's own cache).
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('paper-input')).toHaveValue(paperAsText());
+  await expect(page.getByTestId('status')).toContainText(/offline|network|reach/i, { timeout: 30_000 });
+});
