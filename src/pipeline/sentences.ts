@@ -56,19 +56,27 @@ function shouldMerge(prev: string, next: string): boolean {
 
 /** Splits one paragraph (no blank lines) into trimmed sentences. */
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+[^\s<>".,;:!?)\]]/g;
-const PLACEHOLDER = '\uE000';
+/** A private-use character the paragraph does not contain (PDF symbol fonts do use U+E000...). */
+function placeholderFor(text: string): string {
+  for (let c = 0xe000; c <= 0xf8ff; c++) {
+    const ch = String.fromCharCode(c);
+    if (!text.includes(ch)) return ch;
+  }
+  return '\u0000';
+}
 
 export function splitParagraph(paragraph: string): string[] {
   let text = paragraph.replace(/\s+/g, ' ').trim();
   if (!text) return [];
   // URLs contain '.', '?' and '!': hide them from the segmenter, restore afterwards.
   const urls: string[] = [];
+  const mark = placeholderFor(text);
   text = text.replace(URL_RE, (u) => {
     urls.push(u);
-    return `${PLACEHOLDER}${urls.length - 1}${PLACEHOLDER}`;
+    return `${mark}${urls.length - 1}${mark}`;
   });
-  const restore = (s: string) =>
-    urls.length ? s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => urls[Number(i)]) : s;
+  const marked = new RegExp(`${mark}(\\d+)${mark}`, 'g');
+  const restore = (s: string) => (urls.length ? s.replace(marked, (_, i: string) => urls[Number(i)]) : s);
   const segs = rawSegments(text);
   const out: string[] = [];
   let cur = '';

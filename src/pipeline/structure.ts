@@ -144,7 +144,13 @@ export function structureText(text: string, hints: StructureHints): Paper {
     const words = countWords(lead.paragraphs.join(' '));
     if (words >= 40 && words <= 450 && sections.length > 1) lead.title = 'Abstract';
   }
-  return buildPaper({ title, authors, sections, source: hints.source, warnings: hints.warnings });
+  const paper = buildPaper({ title, authors, sections, source: hints.source, warnings: hints.warnings });
+  // A paste of one short line (or a title and author line only) is the text itself, not a title
+  // over nothing: without this it would be refused as "no text".
+  if (paper.wordCount === 0 && !hints.title && (title || authors)) {
+    return buildPaper({ sections: [{ title: '', level: 1, paragraphs: [title, authors].filter((p): p is string => !!p) }], source: hints.source, warnings: hints.warnings });
+  }
+  return paper;
 }
 
 function normalizeTitle(s: string): string {
