@@ -2,6 +2,10 @@
 import { useEffect, useState } from 'react';
 import { isRunning, useApp, type AppState } from '../store';
 
+function duration(ms: number): string {
+  return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 function statusText(s: AppState): string {
   if (s.fatal) return `error: ${s.fatal}`;
   const r = s.run;
@@ -11,7 +15,7 @@ function statusText(s: AppState): string {
     case 'summarizing':
       return r.progress ? `summarizing: ${r.progress.label}` : 'summarizing…';
     case 'done':
-      return `done in ${((r.stats?.totalMs ?? 0) / 1000).toFixed(1)} s`;
+      return `done in ${duration(r.stats?.totalMs ?? 0)}`;
     case 'stopped':
       return 'stopped: partial summary kept';
     case 'error':
