@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { downloadSize, localFolder, summarizers, type CatalogueEntry } from '../../models/catalogue';
 import type { Dtype, GenerationOptions } from '../engine/types';
-import { defaultModelCache, hubFolderUrl, listCachedModels, sameOriginFolderUrl } from '../engine/sources';
+import { defaultModelCache, deleteCachedModel, hubFolderUrl, listCachedModels, sameOriginFolderUrl } from '../engine/sources';
 import type { ModelLocation } from '../worker/protocol';
 
 export interface ModelChoice {
@@ -34,15 +34,21 @@ function detailOf(e: CatalogueEntry): string {
   return `${sizeText(e)} · ${ctx} tokens · ${e.speed.value.replace('-', ' ')}`;
 }
 
+function baseOf(location: ModelLocation): string | null {
+  if (location.kind === 'url') return location.url;
+  if (location.kind === 'same-origin') return new URL(sameOriginFolderUrl(location.path, import.meta.env.BASE_URL), pageOrigin()).href;
+  return null;
+}
+
 function choiceOf(e: CatalogueEntry, local: boolean, cachedBases: Set<string>): ModelChoice {
   const path = localFolder(e);
   const location: ModelLocation = local ? { kind: 'same-origin', path } : { kind: 'url', url: hubFolderUrl(e.repo, { revision: e.revision }) };
-  const base = location.kind === 'url' ? location.url : new URL(sameOriginFolderUrl(path, import.meta.env.BASE_URL), pageOrigin()).href;
+  const base = baseOf(location);
   return {
     id: e.id,
     label: e.label,
     detail: detailOf(e),
-    cached: cachedBases.has(base),
+    cached: base !== null && cachedBases.has(base),
     location,
     dtype: e.defaultDtype,
     generation: e.generation.options,
@@ -85,6 +91,14 @@ export async function refreshCatalogue(): Promise<void> {
   ]);
   const bases = new Set(cached.map((c) => c.base));
   useCatalogue.setState({ choices: summarizers().map((e, i) => choiceOf(e, local[i], bases)) });
+}
+
+/** Frees the browser storage a downloaded model takes; the next load downloads it again. */
+export async function forgetDownload(choice: ModelChoice): Promise<void> {
+  const cache = defaultModelCache();
+  const base = baseOf(choice.location);
+  if (cache && base) await deleteCachedModel(cache, base);
+  await refreshCatalogue();
 }
 
 export function findChoice(id: string): ModelChoice | undefined {

@@ -1,7 +1,7 @@
 // Choose a summarization model (or none: extractive), with download progress and cancel.
 import { useRef } from 'react';
 import { cancelModelLoad, loadModel, loadModelFolder, unloadModel } from '../actions';
-import { useCatalogue, type ModelChoice } from '../catalogueView';
+import { forgetDownload, useCatalogue, type ModelChoice } from '../catalogueView';
 import { useApp, type DownloadState } from '../store';
 
 function bytes(n: number): string {
@@ -74,7 +74,7 @@ export function ModelPicker() {
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
             {c.label} · {c.detail}
-            {c.cached ? ' · cached' : ''}
+            {c.cached ? ' · downloaded' : ''}
           </option>
         ))}
         {!known && selected && <option value={selected}>{model.label ?? selected}</option>}
@@ -83,6 +83,14 @@ export function ModelPicker() {
         <p className="meta" data-testid="model-detail">
           {current.detail}
           {current.cached ? ' · downloaded' : current.location.kind === 'url' ? ' · downloads from the Hugging Face hub' : ' · served by this site'}
+          {current.cached && model.status !== 'loading' && (
+            <>
+              {' '}
+              <button type="button" className="link" data-testid="forget-model" onClick={() => void forgetDownload(current)}>
+                Remove the download
+              </button>
+            </>
+          )}
           {current.notes.map((n) => (
             <span key={n}>
               <br />
