@@ -70,3 +70,32 @@ test('a killed worker is noticed and replaced; text and partial output stay; Ret
   await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
   expect((await rawSummary(page)).trim().length).toBeGreaterThan(0);
 });
+
+test('bad input gets a plain answer and never replaces the text already entered', async ({ page }) => {
+  await page.goto('/');
+  // Nothing to summarize: the button says why instead of failing.
+  await expect(page.getByTestId('summarize')).toBeDisabled();
+  await expect(page.getByTestId('summarize')).toHaveAttribute('title', /Paste a paper or drop a file first/);
+  await page.getByTestId('paper-input').fill(' \n\t ');
+  await expect(page.getByTestId('summarize')).toBeDisabled();
+
+  await page.getByTestId('paper-input').fill(paperAsText());
+  const files = [
+    { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), says: 'a PNG image' },
+    { name: 'cut.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R'), says: 'damaged or incomplete' },
+    { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256)), says: 'binary data' },
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0), says: 'no text to summarize' },
+    { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff]), says: 'reads .pdf, .txt, .md and .tex' },
+  ];
+  for (const f of files) {
+    await page.getByTestId('file-input').setInputFiles({ name: f.name, mimeType: f.mimeType, buffer: f.buffer });
+    await expect(page.getByTestId('ingest-error')).toContainText(f.says);
+    await expect(page.getByTestId('paper-input')).toHaveValue(paperAsText());
+  }
+  // A paste of control characters, right-to-left text and a huge unpunctuated "sentence" still summarizes.
+  const odd = `Odd input\n\n\u0001\u0002 שלום עולם مرحبا e\u0301 ${'token '.repeat(30_000)}\n\n${paperAsText()}`;
+  await page.getByTestId('paper-input').fill(odd);
+  await page.getByTestId('summarize').click();
+  await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('paper-input')).toHaveValue(odd);
+});
