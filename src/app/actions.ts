@@ -15,8 +15,6 @@ let client: WorkerClient | null = null;
 let url: UrlOptions = { model: null, backend: 'auto' };
 let countTimer: ReturnType<typeof setTimeout> | undefined;
 let ingestTimer: ReturnType<typeof setTimeout> | undefined;
-/** Latest ingest of the paste area; summarize waits for it instead of starting another. */
-let textIngest: Promise<Paper | null> | null = null;
 
 const WORD_COUNT_DELAY_MS = 120;
 const INGEST_DELAY_MS = 700;
@@ -56,7 +54,6 @@ export function setText(text: string): void {
   // Counting and structure detection wait for a pause in typing; a 100k-word paste is counted once.
   countTimer = setTimeout(() => set({ wordCount: countWords(get().text) }), WORD_COUNT_DELAY_MS);
   if (text.trim() === '') {
-    textIngest = null;
     set({ paper: null, paperText: null, included: [], ingest: { busy: false, error: null, requestId: null } });
     return;
   }
@@ -75,8 +72,7 @@ function ingestText(): Promise<Paper | null> {
   if (previous !== null) worker().cancel(previous);
   const req = worker().request({ type: 'ingest', input: { kind: 'text', text } });
   set((s) => ({ ingest: { ...s.ingest, busy: true, requestId: req.id } }));
-  textIngest = req.done.then((ev) => finishIngest(ev, req.id, text));
-  return textIngest;
+  return req.done.then((ev) => finishIngest(ev, req.id, text));
 }
 
 function finishIngest(ev: WorkerEvent, id: number, text: string): Paper | null {
@@ -125,7 +121,6 @@ export async function ingestFile(file: File): Promise<void> {
     acceptPaper(ev.paper, text);
     return ev.paper;
   });
-  textIngest = p;
   await p;
 }
 
