@@ -99,3 +99,12 @@ test('bad input gets a plain answer and never replaces the text already entered'
   await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
   await expect(page.getByTestId('paper-input')).toHaveValue(odd);
 });
+
+test('a device reporting little memory is warned when a model is chosen', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(navigator, 'deviceMemory', { get: () => 0.25 }));
+  await page.goto('/');
+  await expect(page.getByTestId('backend')).toContainText('no model');
+  await expect(page.getByTestId('memory-warning')).toHaveCount(0);
+  await page.goto(`/?model=${MODEL}`);
+  await expect(page.getByTestId('memory-warning')).toContainText('this device reports 0.25 GB');
+});

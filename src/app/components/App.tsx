@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { stop, summarize } from '../actions';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { PersistenceNotices } from '../history/PersistenceNotices';
+import { MemoryWarning } from '../recovery/MemoryWarning';
 import { RecoveryNotice } from '../recovery/RecoveryNotice';
 import { DownloadBar } from './DownloadBar';
 import { ModelPicker } from './ModelPicker';
@@ -41,6 +42,7 @@ export function App() {
         <StatusBar />
       </header>
       <RecoveryNotice />
+      <MemoryWarning />
       <PersistenceNotices />
       <main className="layout">
         <div className="column">
