@@ -76,3 +76,20 @@ test('history and draft survive closing the browser; rename, reopen, download, d
   await expect(page.getByTestId('history-open')).toHaveText('Routing notes');
   await context.close();
 });
+
+test('without IndexedDB (blocked site data) the app works, keeps the history for the tab and says so', async ({ page }) => {
+  await page.addInitScript(() =>
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('Access to IndexedDB is denied in this context.', 'SecurityError');
+      },
+    }),
+  );
+  await page.goto('/');
+  await expect(page.getByTestId('storage-problem')).toContainText('does not let PaperLens save anything');
+  await page.getByTestId('paper-input').fill(paperAsText());
+  await page.getByTestId('summarize').click();
+  await expect(page.getByTestId('status')).toContainText('done');
+  await expect(page.getByTestId('history-entry')).toHaveCount(1);
+  await expect(page.getByTestId('history-memory')).toContainText('until this tab closes');
+});

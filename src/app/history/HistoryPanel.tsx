@@ -107,8 +107,13 @@ export function HistoryPanel() {
           {note.message}
         </p>
       )}
+      {mode === 'memory' && (
+        <p className="meta" data-testid="history-memory">
+          This browser does not let PaperLens save: the history lasts until this tab closes. Export it to keep it.
+        </p>
+      )}
       {entries.length === 0 ? (
-        <p className="meta">Finished summaries are kept here{mode === 'memory' ? ' until this tab closes' : ', in this browser only'}.</p>
+        <p className="meta">Finished summaries are kept here{mode === 'memory' ? '' : ', in this browser only'}.</p>
       ) : (
         <ul className="history-list">
           {entries.map((e) => (

@@ -49,8 +49,17 @@ export async function refreshHistory(): Promise<void> {
   usePersistence.setState({ entries: await store.listHistory() });
 }
 
+/** The browser's IndexedDB; reading it can throw (sandboxed frames, some private modes). */
+function browserIndexedDB(): IDBFactory | null {
+  try {
+    return globalThis.indexedDB ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export async function startPersistence(factory?: IDBFactory | null): Promise<void> {
-  const opened = await openPaperStore(factory === undefined ? (globalThis.indexedDB ?? null) : factory);
+  const opened = await openPaperStore(factory === undefined ? browserIndexedDB() : factory);
   store = new GuardedStore(opened.store, report);
   usePersistence.setState({ mode: opened.store.kind, problem: opened.problem ? describeStorageError(opened.problem, 'your work') : null });
   await restore();

@@ -103,7 +103,7 @@ export type OpenResult = { store: PaperStore; problem: unknown | null };
  * Opens the IndexedDB store; on any failure (no IndexedDB, private mode, blocked, a newer schema)
  * returns a memory store and the error, which the caller shows in words.
  */
-export async function openPaperStore(factory: IDBFactory | null = globalThis.indexedDB ?? null, timeoutMs = 5000): Promise<OpenResult> {
+export async function openPaperStore(factory: IDBFactory | null, timeoutMs = 5000): Promise<OpenResult> {
   if (!factory) return { store: new MemoryPaperStore(), problem: new DOMException('IndexedDB is not available', 'InvalidStateError') };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
