@@ -83,6 +83,9 @@ function metadataOf(list: readonly OrtValueMetadata[] | undefined, name: string)
 export class Runtime {
   private runs = 0;
   private faultFired = false;
+  /** Why the WebGPU device is gone, once it is (driver reset, GPU process crash, out of memory). */
+  private deviceLost: string | null = null;
+  private watchingDevice = false;
 
   constructor(readonly opts: RuntimeOptions) {}
 
@@ -100,6 +103,9 @@ export class Runtime {
   }
 
   beforeRun(): void {
+    // Runs on a lost device fail or, worse, return zeros: fail at once with the real reason, so the
+    // fallback moves to WASM and says why.
+    if (this.deviceLost) throw new Error(`WebGPU stopped working: ${this.deviceLost}`);
     this.runs++;
     const f = this.opts.fault;
     if (f && !this.faultFired && (f.backend ?? 'webgpu') === this.backend && this.runs === f.failAtRun) {
@@ -135,7 +141,28 @@ export class Runtime {
     } catch (e) {
       throw new ModelFileError(source.id, path, `corrupt or truncated ONNX model: ONNX Runtime cannot load it (${describe(e)})`);
     }
+    if (this.onGpu) this.watchDevice();
     return new ModelSession(path, session, this);
+  }
+
+  /** Notes when ORT's GPUDevice is lost (GPUDevice.lost settles once, with a reason). */
+  private watchDevice(): void {
+    if (this.watchingDevice) return;
+    this.watchingDevice = true;
+    type Lost = { reason?: string; message?: string };
+    try {
+      const device = (this.opts.ort.env as { webgpu?: { device?: unknown } }).webgpu?.device;
+      void Promise.resolve(device)
+        .then((d) => (d as { lost?: Promise<Lost> } | undefined)?.lost)
+        .then((info) => {
+          if (!info) return;
+          const why = info.reason && info.reason !== 'unknown' ? info.reason : 'no reason given';
+          this.deviceLost = `the GPU device was lost (${why}${info.message ? `: ${info.message}` : ''})`;
+        })
+        .catch(() => {});
+    } catch {
+      // No device to watch (a build without WebGPU): nothing can be lost.
+    }
   }
 }
 
