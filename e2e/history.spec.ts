@@ -9,15 +9,18 @@ import { paperAsText, PAPER } from './paper';
 
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'wasm', 'backend-independent; run once'));
 
-let profile: string;
+let profile: string | null = null;
 test.beforeEach(() => {
   profile = mkdtempSync(join(tmpdir(), 'paperlens-profile-'));
 });
-test.afterEach(() => rmSync(profile, { recursive: true, force: true }));
+test.afterEach(() => {
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  profile = null;
+});
 
 test('history and draft survive closing the browser; rename, reopen, download, delete, export and import', async ({ playwright, baseURL }, info) => {
   const open = (): Promise<BrowserContext> =>
-    playwright.chromium.launchPersistentContext(profile, { ...info.project.use.launchOptions, baseURL, acceptDownloads: true });
+    playwright.chromium.launchPersistentContext(profile!, { ...info.project.use.launchOptions, baseURL, acceptDownloads: true });
 
   let context = await open();
   let page = context.pages()[0] ?? (await context.newPage());
@@ -58,14 +61,14 @@ test('history and draft survive closing the browser; rename, reopen, download, d
 
   const exported = page.waitForEvent('download');
   await page.getByTestId('history-export').click();
-  const historyPath = join(profile, 'exported.json');
+  const historyPath = join(profile!, 'exported.json');
   await (await exported).saveAs(historyPath);
 
   await page.getByTestId('history-delete').click();
   await expect(page.getByTestId('history-entry')).toHaveCount(0);
 
   // A broken file is refused in words and changes nothing.
-  const broken = join(profile, 'broken.json');
+  const broken = join(profile!, 'broken.json');
   writeFileSync(broken, '{"format": "paperlens-history", "version": 1, "entries": [{"record": {"summary": ""}}]}');
   await page.getByTestId('history-import-file').setInputFiles(broken);
   await expect(page.getByTestId('history-note')).toContainText('Nothing was imported: summary 1:');
