@@ -1,7 +1,7 @@
 // Printing and saving a benchmark report.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CEILING_HEADER, MEMORY_HEADER, SPEED_HEADER, ceilingRows, memoryRows, speedRows, textTable } from '../src/bench/table';
+import { BEST_HEADER, CEILING_HEADER, bestRows, MEMORY_HEADER, SPEED_HEADER, ceilingRows, memoryRows, speedRows, textTable } from '../src/bench/table';
 import type { BenchReport } from '../src/bench/types';
 
 export function printReport(r: BenchReport, out: (s: string) => void = console.log): void {
@@ -15,13 +15,16 @@ export function printReport(r: BenchReport, out: (s: string) => void = console.l
   out('Speed (decode ratio = ours/peer tok/s, > 1 is ours faster; TTFT ratio = ours/peer, < 1 is ours faster):');
   out(textTable(SPEED_HEADER, speedRows(r.comparisons)));
   out('');
+  out('Best of the runs (ours / peer), less sensitive to other load on the machine:');
+  out(textTable(BEST_HEADER, bestRows(r.comparisons)));
+  out('');
   out('CPU ceiling: our wasm decode vs transformers.js on onnxruntime-node (native) in Node:');
   out(textTable(CEILING_HEADER, ceilingRows(r.comparisons)));
   out('');
   out('Load and memory:');
   out(textTable(MEMORY_HEADER, memoryRows(r.comparisons)));
   for (const c of r.caveats) out(`NOTE: ${c}`);
-  const problems = r.comparisons.flatMap((c) => c.problems);
+  const problems = [...(r.failures ?? []).map((f) => `FAILED ${f}`), ...r.comparisons.flatMap((c) => c.problems)];
   if (problems.length) {
     out('');
     out(`PROBLEMS (${problems.length}):`);

@@ -25,6 +25,8 @@ const runs = Number(value('--runs') ?? (smoke ? 1 : 5));
 const newTokens = Number(value('--tokens') ?? (smoke ? 8 : 16));
 const only = value('--only');
 const log = (m: string) => console.log(m);
+/** Jobs that produced no result (crash, timeout); reported and counted as problems. */
+const failures: string[] = [];
 
 function sh(cmd: string, args: string[], quiet = false): void {
   if (!quiet) log(`$ ${cmd} ${args.join(' ')}`);
@@ -44,24 +46,35 @@ const pick = (ms: ModelEntry[]) => (only ? ms.filter((m) => m.folder.includes(on
 function nodePart(models: ModelEntry[], text: string): Comparison[] {
   const dir = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));
   try {
-    return models.map((m) => {
-      const sides = (['ours', 'peer'] as const).map((side) => {
-        log(`node ${m.folder}: ${side}`);
-        const out = join(dir, `${side}.json`);
-        const args = ['--model', m.folder, '--side', side, '--text', text, '--tokens', String(newTokens), '--runs', String(runs), '--out', out];
-        sh('npx', ['tsx', 'bench/node-side.ts', ...args], true);
-        return JSON.parse(readFileSync(out, 'utf8')) as SideResult;
-      });
-      return compare(sides[0], sides[1], newTokens);
+    return models.flatMap((m) => {
+      try {
+        return [nodeModel(m)];
+      } catch (e) {
+        failures.push(`node ${m.folder}: ${(e as Error).message.split('\n')[0]}`);
+        return [];
+      }
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  function nodeModel(m: ModelEntry): Comparison {
+    const sides = (['ours', 'peer'] as const).map((side) => {
+      log(`node ${m.folder}: ${side}`);
+      const out = join(dir, `${side}.json`);
+      const args = ['--model', m.folder, '--side', side, '--text', text, '--tokens', String(newTokens), '--runs', String(runs), '--out', out];
+      sh('npx', ['tsx', 'bench/node-side.ts', ...args], true);
+      return JSON.parse(readFileSync(out, 'utf8')) as SideResult;
+    });
+    return compare(sides[0], sides[1], newTokens);
+  }
 }
 
 async function browserPart(textKind: 'bench' | 'smoke'): Promise<{ comparisons: Comparison[]; info: Record<string, string | number | boolean> }> {
-  sh('npx', ['vite', 'build', '--logLevel', 'warn']);
-  const server = await serve(join(ROOT, 'dist'), MODELS_ROOT);
+  // Its own outDir: other jobs (e2e) rebuild dist/ and would pull assets from under the bench.
+  const outDir = join(ROOT, 'bench', 'out', 'dist');
+  sh('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
+  const server = await serve(outDir, MODELS_ROOT);
   const comparisons: Comparison[] = [];
   const info: Record<string, string | number | boolean> = {};
   try {
@@ -80,10 +93,16 @@ async function browserPart(textKind: 'bench' | 'smoke'): Promise<{ comparisons: 
         if (plan.backend === 'webgpu') info['browser WebGPU'] = facts.gpu;
         for (const m of plan.models) {
           const sides: Partial<Record<Side, SideResult>> = {};
-          for (const side of ['ours', 'peer'] as const) {
-            log(`browser/${plan.backend} ${m.folder}: ${side}`);
-            const job: BrowserJob = { model: m.folder, backend: plan.backend, side, runs, newTokens, text: textKind };
-            sides[side] = await browser.run(job, m.size === 'bench' ? 30 * 60_000 : 3 * 60_000);
+          try {
+            for (const side of ['ours', 'peer'] as const) {
+              log(`browser/${plan.backend} ${m.folder}: ${side}`);
+              const job: BrowserJob = { model: m.folder, backend: plan.backend, side, runs, newTokens, text: textKind };
+              sides[side] = await browser.run(job, m.size === 'bench' ? 30 * 60_000 : 3 * 60_000);
+            }
+          } catch (e) {
+            failures.push(`browser/${plan.backend} ${m.folder}: ${(e as Error).message.split('\n')[0]}`);
+            log(String(e));
+            continue;
           }
           const c = compare(sides.ours!, sides.peer!, newTokens);
           for (const s of [c.ours, c.peer]) {
@@ -133,6 +152,7 @@ async function main(): Promise<number> {
       'transformers.js in the browser': `its bundled onnxruntime-web ${versions['onnxruntime-web (transformers.js in the browser)']}`,
     },
     comparisons,
+    failures,
     caveats: [
       'WebGPU here is SwiftShader (software, no GPU): webgpu rows prove the wiring and token parity only, not speed. Run /bench.html on a real GPU for speed.',
       'Benchmark models have random weights (real shapes): speed only, never quality.',
@@ -144,7 +164,7 @@ async function main(): Promise<number> {
   const file = saveReport(report, join(ROOT, 'bench', 'out'), `bench-${smoke ? 'smoke-' : ''}${report.createdAt.replace(/[:.]/g, '-')}.json`);
   log(`\nJSON: ${file}`);
   const problems = comparisons.flatMap((c) => c.problems);
-  return problems.length || !comparisons.length ? 1 : 0;
+  return problems.length || failures.length || !comparisons.length ? 1 : 0;
 }
 
 main().then(

@@ -88,6 +88,8 @@ export interface BenchReport {
   settings: BenchSettings;
   versions: Record<string, string>;
   comparisons: Comparison[];
+  /** Jobs that produced no result at all (crash, timeout), one line each. */
+  failures?: string[];
   /** Extra lines to print, e.g. "WebGPU here is SwiftShader: wiring only, not speed". */
   caveats: string[];
 }
