@@ -3,6 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's Chromium (installed by scripts/test-all.sh); Playwright cannot download browsers here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4179);
+const OUT_DIR = `.vite/e2e-dist-${PORT}`;
 
 // Keep the closed network quiet; root needs no sandbox (Playwright passes --no-sandbox itself).
 const baseArgs = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -35,7 +36,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    // Its own build folder per port: a run never rewrites the files another run (or `npm start`) serves.
+    command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
     // Never reuse: a stale preview would serve an old build.
     reuseExistingServer: false,
