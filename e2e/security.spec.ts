@@ -108,3 +108,23 @@ test('an imported history with hostile summaries and names renders inert', async
   await expectInert(page);
   expect(dialogs).toBe(0);
 });
+
+test('under the CSP, pdf.js still reads a PDF in the worker', async ({ page }) => {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.TimesRoman);
+  const p = doc.addPage([612, 792]);
+  p.drawText('Routing Under Policy', { x: 72, y: 720, size: 18, font });
+  p.drawText('Abstract', { x: 72, y: 680, size: 12, font });
+  p.drawText('Strict content security policies leave text extraction working.', { x: 72, y: 660, size: 10, font });
+  const bytes = Buffer.from(await doc.save());
+  await page.goto('/');
+  await page.evaluate(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.getByTestId('file-input').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: bytes });
+  await expect(page.getByTestId('paper-input')).toHaveValue(/leave text extraction working/);
+  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+});
