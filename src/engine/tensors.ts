@@ -54,19 +54,35 @@ export async function gatherRows(ort: OrtModule, t: OrtTensor, rows: readonly nu
 /** Logits of the last position of every row of a [rows, seq, vocab] (or [rows, vocab]) output. */
 export async function lastLogits(t: OrtTensor): Promise<Float32Array[]> {
   const dims = t.dims;
+  const seq = dims.length === 3 ? dims[1] : 1;
+  return positionLogits(t, seq - 1, 1);
+}
+
+/**
+ * Logits of `count` consecutive positions from `from` of every row of a [rows, seq, vocab] (or
+ * [rows, vocab]) output, row-major: row r position p is element r * count + p. float32 data is
+ * copied with one native slice per position (no per-element conversion); float16 is widened.
+ */
+export async function positionLogits(t: OrtTensor, from: number, count: number): Promise<Float32Array[]> {
+  const dims = t.dims;
   const rows = dims[0];
   const vocab = dims[dims.length - 1];
   const seq = dims.length === 3 ? dims[1] : 1;
+  if (from < 0 || count < 0 || from + count > seq) throw new RangeError(`positions ${from}..${from + count - 1} outside 0..${seq - 1}`);
   const data = await t.getData();
   const out: Float32Array[] = [];
   for (let r = 0; r < rows; r++) {
-    const start = (r * seq + (seq - 1)) * vocab;
-    out.push(toFloat32(data as ArrayLike<number>, start, vocab, t.type));
+    for (let p = from; p < from + count; p++) {
+      const start = (r * seq + p) * vocab;
+      out.push(toFloat32(data as ArrayLike<number>, start, vocab, t.type));
+    }
   }
   return out;
 }
 
 function toFloat32(data: ArrayLike<number>, start: number, len: number, type: string): Float32Array {
+  // A copy, never a view: ORT may reuse the output buffer, and callers keep the rows.
+  if (data instanceof Float32Array) return data.slice(start, start + len);
   const out = new Float32Array(len);
   if (type === 'float16' && data instanceof Uint16Array) {
     for (let i = 0; i < len; i++) out[i] = halfToFloat(data[start + i]);
