@@ -2,7 +2,7 @@
 // Sizes are the hub's rounded listings (decimal MB/GB), so they are approximate; `verified` says
 // whether a file listing or model card was actually read (and `source` where). What could not be
 // checked says so in `note`. Random-weight test models are in catalogueFixtures.ts, never here.
-import type { CatalogueDtype, CatalogueEntry, CatalogueFile, DtypeVariant, Fact } from './catalogueSchema';
+import { requiredOnnx, type CatalogueDtype, type CatalogueEntry, type CatalogueFile, type DtypeVariant, type Fact } from './catalogueSchema';
 import { FIXTURE_MODELS } from './catalogueFixtures';
 
 export * from './catalogueSchema';
@@ -25,8 +25,21 @@ const seq2seq = (suffix: string, enc?: number, dec?: number): [string, number | 
   [`onnx/encoder_model${suffix}.onnx`, enc],
   [`onnx/decoder_model_merged${suffix}.onnx`, dec],
 ];
-const causal = (suffix: string, model?: number, data?: number): [string, number | undefined][] =>
-  data === undefined ? [[`onnx/model${suffix}.onnx`, model]] : [[`onnx/model${suffix}.onnx`, model], [`onnx/model${suffix}.onnx_data`, data]];
+/** MB of a causal graph, or [graph, its .onnx_data] when the weights are external; with a note when one is due. */
+type CausalSize = number | [number, number] | { size: number | [number, number]; note: string };
+const EXTERNAL_DATA = 'weights in external data; too big for the browser';
+
+/** The causal dtypes one listing page shows, each as its size(s) in MB; file names follow the engine layout. */
+function causalListing(source: string, sizes: Partial<Record<CatalogueDtype, CausalSize>>): Partial<Record<CatalogueDtype, DtypeVariant>> {
+  const out: Partial<Record<CatalogueDtype, DtypeVariant>> = {};
+  for (const [dtype, s] of Object.entries(sizes) as [CatalogueDtype, CausalSize][]) {
+    const { size, note } = typeof s === 'object' && !Array.isArray(s) ? s : { size: s, note: undefined };
+    const [graph] = requiredOnnx('causal', dtype);
+    const [model, data] = Array.isArray(size) ? size : [size];
+    out[dtype] = variant(source, data === undefined ? [[graph, model]] : [[graph, model], [`${graph}_data`, data]], note);
+  }
+  return out;
+}
 
 /** config/tokenizer files; sizes only where a listing of this repo was read. */
 function common(source: string | undefined, sizes: { config?: number; generation?: number; tokenizer?: number; tokenizerConfig?: number } = {}): DtypeVariant {
@@ -195,13 +208,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     languages: fact(['zh', 'en', 'fr', 'es', 'pt', 'de', 'it', 'ru', 'ja', 'ko', 'vi', 'th', 'ar'], `${HF}/Qwen/Qwen2.5-0.5B-Instruct`, 'the languages the card names among its "over 29"'),
     parameters: fact('0.5B', `${HF}/onnx-community/Qwen2.5-0.5B-Instruct`, 'in the repository name'),
     commonFiles: common(undefined),
-    dtypes: {
-      fp32: variant(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, causal('', 1990)),
-      fp16: variant(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, causal('_fp16', 997)),
-      q8: variant(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, causal('_quantized', 512)),
-      q4: variant(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, causal('_q4', 786)),
-      q4f16: variant(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, causal('_q4f16', 483)),
-    },
+    dtypes: causalListing(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, { fp32: 1990, fp16: 997, q8: 512, q4: 786, q4f16: 483 }),
     defaultDtype: 'q4f16',
     generation: CHAT_DEFAULTS,
     styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
@@ -219,13 +226,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     languages: guess(['en', 'zh', 'fr', 'es', 'de', 'ja', 'ko'], 'Qwen2.5 card claims 29+ languages; listed are the main ones'),
     parameters: fact('1.5B', `${HF}/onnx-community/Qwen2.5-1.5B-Instruct`, 'in the repository name'),
     commonFiles: common(undefined),
-    dtypes: {
-      fp32: variant(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, causal('', 1.06, 6210), 'weights in external data; too big for the browser'),
-      fp16: variant(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, causal('_fp16', 1.1, 3100)),
-      q8: variant(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, causal('_quantized', 1580)),
-      q4: variant(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, causal('_q4', 1790)),
-      q4f16: variant(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, causal('_q4f16', 1220)),
-    },
+    dtypes: causalListing(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, {
+      fp32: { size: [1.06, 6210], note: EXTERNAL_DATA },
+      fp16: [1.1, 3100],
+      q8: 1580,
+      q4: 1790,
+      q4f16: 1220,
+    }),
     defaultDtype: 'q4f16',
     generation: CHAT_DEFAULTS,
     styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
@@ -244,12 +251,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     languages: fact(['en'], `${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, 'repository tag "English"'),
     parameters: fact('360M', `${HF}/HuggingFaceTB/SmolLM2-360M-Instruct`, 'in the repository name'),
     commonFiles: common(undefined),
-    dtypes: {
-      fp32: variant(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, causal('', 1640)),
-      fp16: variant(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, causal('_fp16', 819)),
-      q4: variant(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, causal('_q4', 417)),
-      q4f16: variant(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, causal('_q4f16', 299)),
-    },
+    dtypes: causalListing(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, { fp32: 1640, fp16: 819, q4: 417, q4f16: 299 }),
     defaultDtype: 'q4f16',
     generation: CHAT_DEFAULTS,
     styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
@@ -268,17 +270,16 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     languages: fact(['en'], `${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, 'repository tag "English"'),
     parameters: fact('1.7B', `${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct`, 'in the repository name'),
     commonFiles: common(undefined),
-    dtypes: {
-      fp32: variant(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, causal('', 0.166, 6850), 'weights in external data; too big for the browser'),
-      fp16: variant(
-        `${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`,
-        causal('_fp16', 1330, 2100),
-        'listing shows both model_fp16.onnx (1.33 GB) and model_fp16.onnx_data (2.1 GB, from an older upload); whether the current graph still references the data file was not checked',
-      ),
-      q8: variant(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, causal('_quantized', 1710)),
-      q4: variant(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, causal('_q4', 1410)),
-      q4f16: variant(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, causal('_q4f16', 1110)),
-    },
+    dtypes: causalListing(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, {
+      fp32: { size: [0.166, 6850], note: EXTERNAL_DATA },
+      fp16: {
+        size: [1330, 2100],
+        note: 'listing shows both model_fp16.onnx (1.33 GB) and model_fp16.onnx_data (2.1 GB, from an older upload); whether the current graph still references the data file was not checked',
+      },
+      q8: 1710,
+      q4: 1410,
+      q4f16: 1110,
+    }),
     defaultDtype: 'q4f16',
     generation: CHAT_DEFAULTS,
     styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
@@ -296,13 +297,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     languages: guess(['en', 'de', 'fr', 'it', 'pt', 'hi', 'es', 'th'], 'the q4f16 sibling repo is tagged with 8 languages; these are the ones the Llama 3.2 card names'),
     parameters: fact('1B', `${HF}/onnx-community/Llama-3.2-1B-Instruct`, 'in the repository name'),
     commonFiles: common(undefined),
-    dtypes: {
-      fp32: variant(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, causal('', 0.524, 4940), 'weights in external data; too big for the browser'),
-      fp16: variant(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, causal('_fp16', 0.532, 2470)),
-      q8: variant(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, causal('_quantized', 1240)),
-      q4: variant(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, causal('_q4', 1660)),
-      q4f16: variant(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, causal('_q4f16', 1070)),
-    },
+    dtypes: causalListing(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, {
+      fp32: { size: [0.524, 4940], note: EXTERNAL_DATA },
+      fp16: [0.532, 2470],
+      q8: 1240,
+      q4: 1660,
+      q4f16: 1070,
+    }),
     defaultDtype: 'q4f16',
     generation: CHAT_DEFAULTS,
     styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],

@@ -3,7 +3,7 @@
 // "repo" exists only on the loopback mock hub of the tests. Sizes are exact and checked against
 // the committed files by models/catalogue.test.ts (tiny-bart-split, an engine layout test, is left
 // out: the catalogue describes merged-decoder folders only).
-import type { CatalogueEntry, CatalogueFile, DtypeVariant } from './catalogueSchema';
+import type { CatalogueDtype, CatalogueEntry, CatalogueFile, DtypeVariant } from './catalogueSchema';
 
 const REPO_SOURCE = (id: string) => `models/fixtures/${id} (this repository)`;
 
@@ -18,93 +18,95 @@ function files(id: string, list: [string, number][]): DtypeVariant {
 const tested = <T>(id: string, value: T) => ({ value, verified: true, source: REPO_SOURCE(id) });
 const FIXTURE_NOTES = ['Random-weight test fixture: produces gibberish. Tests only.'];
 
-export const FIXTURE_MODELS: readonly CatalogueEntry[] = [
-  {
-    id: 'tiny-bart',
-    label: 'tiny-bart (test fixture)',
-    family: 'seq2seq-bart',
-    repo: 'paperlens/tiny-bart',
+interface FixtureFacts {
+  family: CatalogueEntry['family'];
+  contextTokens: number;
+  parameters: string;
+  styles: CatalogueEntry['styles'];
+  /** Exact sizes in bytes of the root files. */
+  commonFiles: [string, number][];
+  /** Exact sizes in bytes of each dtype's graphs; the first dtype listed is the default. */
+  dtypes: Partial<Record<CatalogueDtype, [string, number][]>>;
+}
+
+/** A fixture entry: everything but what tells the fixtures apart is the same for all of them. */
+function fixture(id: string, f: FixtureFacts): CatalogueEntry {
+  const dtypes = Object.fromEntries(Object.entries(f.dtypes).map(([d, list]) => [d, files(id, list)])) as CatalogueEntry['dtypes'];
+  return {
+    id,
+    label: `${id} (test fixture)`,
+    family: f.family,
+    repo: `paperlens/${id}`,
     revision: 'main',
-    licence: tested('tiny-bart', 'same as PaperLens'),
-    contextTokens: tested('tiny-bart', 1024),
-    languages: tested('tiny-bart', ['en']),
-    parameters: tested('tiny-bart', 'random, d_model 64'),
-    commonFiles: files('tiny-bart', [
+    licence: tested(id, 'same as PaperLens'),
+    contextTokens: tested(id, f.contextTokens),
+    languages: tested(id, ['en']),
+    parameters: tested(id, f.parameters),
+    commonFiles: files(id, f.commonFiles),
+    dtypes,
+    defaultDtype: Object.keys(f.dtypes)[0] as CatalogueDtype,
+    generation: { options: { max_new_tokens: 16 }, why: 'short outputs keep tests fast' },
+    styles: f.styles,
+    speed: tested(id, 'fast'),
+    fixture: true,
+    notes: FIXTURE_NOTES,
+  };
+}
+
+export const FIXTURE_MODELS: readonly CatalogueEntry[] = [
+  fixture('tiny-bart', {
+    family: 'seq2seq-bart',
+    contextTokens: 1024,
+    parameters: 'random, d_model 64',
+    styles: ['tldr', 'abstract', 'sections'],
+    commonFiles: [
       ['config.json', 1172],
       ['generation_config.json', 324],
       ['tokenizer.json', 38430],
       ['tokenizer_config.json', 349],
-    ]),
+    ],
     dtypes: {
-      fp32: files('tiny-bart', [
+      fp32: [
         ['onnx/encoder_model.onnx', 838461],
         ['onnx/decoder_model_merged.onnx', 1285558],
-      ]),
-      q8: files('tiny-bart', [
+      ],
+      q8: [
         ['onnx/encoder_model_quantized.onnx', 230798],
         ['onnx/decoder_model_merged_quantized.onnx', 363223],
-      ]),
+      ],
     },
-    defaultDtype: 'fp32',
-    generation: { options: { max_new_tokens: 16 }, why: 'short outputs keep tests fast' },
-    styles: ['tldr', 'abstract', 'sections'],
-    speed: tested('tiny-bart', 'fast'),
-    fixture: true,
-    notes: FIXTURE_NOTES,
-  },
-  {
-    id: 'tiny-t5',
-    label: 'tiny-t5 (test fixture)',
+  }),
+  fixture('tiny-t5', {
     family: 'seq2seq-t5',
-    repo: 'paperlens/tiny-t5',
-    revision: 'main',
-    licence: tested('tiny-t5', 'same as PaperLens'),
-    contextTokens: tested('tiny-t5', 512),
-    languages: tested('tiny-t5', ['en']),
-    parameters: tested('tiny-t5', 'random, d_model 64'),
-    commonFiles: files('tiny-t5', [
+    contextTokens: 512,
+    parameters: 'random, d_model 64',
+    styles: ['tldr', 'key_points', 'lay', 'abstract', 'sections'],
+    commonFiles: [
       ['config.json', 1073],
       ['generation_config.json', 132],
       ['tokenizer.json', 63490],
       ['tokenizer_config.json', 230],
-    ]),
+    ],
     dtypes: {
-      fp32: files('tiny-t5', [
+      fp32: [
         ['onnx/encoder_model.onnx', 659519],
         ['onnx/decoder_model_merged.onnx', 1061366],
-      ]),
+      ],
     },
-    defaultDtype: 'fp32',
-    generation: { options: { max_new_tokens: 16 }, why: 'short outputs keep tests fast' },
-    styles: ['tldr', 'key_points', 'lay', 'abstract', 'sections'],
-    speed: tested('tiny-t5', 'fast'),
-    fixture: true,
-    notes: FIXTURE_NOTES,
-  },
-  {
-    id: 'tiny-qwen2',
-    label: 'tiny-qwen2 (test fixture)',
+  }),
+  fixture('tiny-qwen2', {
     family: 'causal',
-    repo: 'paperlens/tiny-qwen2',
-    revision: 'main',
-    licence: tested('tiny-qwen2', 'same as PaperLens'),
-    contextTokens: tested('tiny-qwen2', 32768),
-    languages: tested('tiny-qwen2', ['en']),
-    parameters: tested('tiny-qwen2', 'random, hidden 64'),
-    commonFiles: files('tiny-qwen2', [
+    contextTokens: 32768,
+    parameters: 'random, hidden 64',
+    styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
+    commonFiles: [
       ['config.json', 796],
       ['generation_config.json', 204],
       ['tokenizer.json', 50393],
       ['tokenizer_config.json', 963],
-    ]),
+    ],
     dtypes: {
-      fp32: files('tiny-qwen2', [['onnx/model.onnx', 1045722]]),
+      fp32: [['onnx/model.onnx', 1045722]],
     },
-    defaultDtype: 'fp32',
-    generation: { options: { max_new_tokens: 16 }, why: 'short outputs keep tests fast' },
-    styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
-    speed: tested('tiny-qwen2', 'fast'),
-    fixture: true,
-    notes: FIXTURE_NOTES,
-  },
+  }),
 ];
