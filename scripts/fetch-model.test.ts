@@ -2,11 +2,10 @@
 // `.part` left by an interrupted run is resumed with Range, and failures are one line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MockHub } from '../test/sources/support/mockHub';
+import { MockHub, closedPort } from '../test/sources/support/mockHub';
 import { fetchModel, type FetchIO } from './fetch-model';
 
 const FIXTURE = join(import.meta.dirname, '..', 'models', 'fixtures', 'tiny-bart');
@@ -126,12 +125,4 @@ function listFiles(dir: string): Map<string, Buffer> {
   };
   walk(dir);
   return files;
-}
-
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }

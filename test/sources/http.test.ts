@@ -1,6 +1,5 @@
 // HttpFileSource against a loopback server: progress, truncation, resume, retries, abort, 404,
 // HEAD fallback and an unreachable host.
-import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { HttpFileSource } from '../../src/engine/sources/http';
 import { DownloadTracker } from '../../src/engine/sources/progress';
 import { HostUnreachableError, fallbackNotice } from '../../src/engine/sources/errors';
 import { ModelFileError, type FileProgress } from '../../src/engine/types';
-import { MockHub, patternBytes } from './support/mockHub';
+import { MockHub, closedPort, patternBytes } from './support/mockHub';
 
 const FIXTURE = join(import.meta.dirname, '..', '..', 'models', 'fixtures', 'tiny-bart');
 const noWait = async () => {};
@@ -179,12 +178,3 @@ describe('unreachable host', () => {
     await expect(src.has('config.json')).rejects.toBeInstanceOf(HostUnreachableError);
   });
 });
-
-/** A loopback port with nothing listening (bound, then released). */
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
