@@ -1,39 +1,24 @@
-// Typesets the test paper into a one-column PDF with pdf-lib: a large bold title, bold headings.
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+// Typesets the test paper into a one-column PDF, a large bold title and bold headings, with the
+// same pdf-lib helpers the ingest unit tests build their PDFs with.
+import { makePdf, wrap, type PlacedText } from '../test/pipeline/support/pdf';
 import { PAPER } from './paper';
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let cur = '';
-  for (const w of text.split(/\s+/)) {
-    if (cur && cur.length + 1 + w.length > width) {
-      lines.push(cur);
-      cur = w;
-    } else cur = cur ? `${cur} ${w}` : w;
-  }
-  if (cur) lines.push(cur);
-  return lines;
-}
-
 export async function paperPdf(): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.TimesRoman);
-  const bold = await doc.embedFont(StandardFonts.TimesRomanBold);
-  let page = doc.addPage([612, 792]);
+  const pages: PlacedText[][] = [[]];
   let y = 730;
-  const line = (text: string, size: number, f = font, gap = size * 1.3) => {
+  const line = (text: string, size: number, bold = false, gap = size * 1.3) => {
     if (y < 60) {
-      page = doc.addPage([612, 792]);
+      pages.push([]);
       y = 730;
     }
-    page.drawText(text, { x: 72, y, size, font: f });
+    pages[pages.length - 1].push({ text, x: 72, y, size, bold });
     y -= gap;
   };
-  line(PAPER.title, 16, bold, 30);
+  line(PAPER.title, 16, true, 30);
   for (const s of PAPER.sections) {
     y -= 6;
-    line(s.title, 12, bold, 18);
+    line(s.title, 12, true, 18);
     for (const l of wrap(s.text, 90)) line(l, 10);
   }
-  return Buffer.from(await doc.save());
+  return Buffer.from(await makePdf(pages));
 }
