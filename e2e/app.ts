@@ -1,5 +1,6 @@
 // Page helpers shared by the browser tests.
 import { expect, type Page } from '@playwright/test';
+import type { GenerationOptions } from '../src/engine';
 
 /** Records every length the summary text takes, from inside the page (nothing is missed). */
 export async function watchSummaryGrowth(page: Page): Promise<void> {
@@ -33,4 +34,9 @@ export async function useGreedy(page: Page, maxTokens: number): Promise<void> {
   await page.getByTestId('settings').locator('summary').click();
   await page.getByTestId('strategy').selectOption('greedy');
   await page.getByTestId('max-tokens').fill(String(maxTokens));
+}
+
+/** The decoding options the app runs with after `useGreedy(page, maxTokens)` on a fixture: what a Node reference must use. */
+export function greedyOptions(maxTokens: number): GenerationOptions {
+  return { do_sample: false, num_beams: 1, repetition_penalty: 1, no_repeat_ngram_size: 3, max_new_tokens: maxTokens };
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Dtype } from '../src/engine';
-import { rawSummary, useGreedy, waitForModel } from './app';
+import { greedyOptions, rawSummary, useGreedy, waitForModel } from './app';
 import { paperAsText } from './paper';
 import { referenceSummary } from './reference';
 
@@ -29,7 +29,7 @@ test('a WebGPU failure during a run ends in a finished summary on WASM, with the
     text: paperAsText(),
     style: 'tldr',
     length: 'medium',
-    generation: { do_sample: false, num_beams: 1, repetition_penalty: 1, no_repeat_ngram_size: 3, max_new_tokens: MAX },
+    generation: greedyOptions(MAX),
   });
   expect(await rawSummary(page)).toBe(reference);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Dtype } from '../src/engine';
-import { rawSummary, summaryLengths, useGreedy, waitForModel, watchSummaryGrowth } from './app';
+import { greedyOptions, rawSummary, summaryLengths, useGreedy, waitForModel, watchSummaryGrowth } from './app';
 import { paperAsText } from './paper';
 import { referenceSummary } from './reference';
 
@@ -39,7 +39,7 @@ test('a fixture model streams a summary that equals the engine run in Node', asy
     text: paperAsText(),
     style: 'tldr',
     length: 'short',
-    generation: { do_sample: false, num_beams: 1, repetition_penalty: 1, no_repeat_ngram_size: 3, max_new_tokens: MAX_TOKENS },
+    generation: greedyOptions(MAX_TOKENS),
   });
   expect(await rawSummary(page)).toBe(reference);
 });
