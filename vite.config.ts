@@ -1,5 +1,5 @@
 import { copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, normalize, relative, sep } from 'node:path';
+import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -110,7 +110,8 @@ function sameOriginModels(): Plugin {
   return {
     name: 'paperlens-models',
     configResolved(c) {
-      outDir = join(c.root, c.build.outDir);
+      // resolve, not join: an absolute --outDir (bench builds, /tmp) must not land inside the repo.
+      outDir = resolve(c.root, c.build.outDir);
     },
     configureServer(server) {
       server.middlewares.use('/models', serveModels());
