@@ -67,6 +67,16 @@ export interface GenerationOptions {
   bad_words_ids?: number[][];
   /** Plain-text form of bad words, tokenized by the engine. */
   bad_words?: string[];
+  /**
+   * Prompt-lookup decoding (greedy only): up to this many draft tokens copied from the input are
+   * checked in one decoder run; the output is the same as plain greedy. 0 turns it off.
+   */
+  prompt_lookup_num_tokens?: number;
+  /**
+   * Greedy only: also compute each sequence's score (sum of log-probabilities), which costs a
+   * full-vocabulary log-sum-exp per token. Beam search and sampling always report scores.
+   */
+  output_scores?: boolean;
 }
 
 /** One decoding step's output for the best (or only) hypothesis. */
@@ -88,11 +98,18 @@ export interface GenerationTimings {
   newTokens: number;
   /** Decode rate after the first token. */
   tokensPerSecond: number;
+  /** Decoder runs (session.run calls of the decoding loop, the first one included). */
+  decoderRuns?: number;
+  /** Prompt-lookup decoding: draft tokens proposed and checked. */
+  draftedTokens?: number;
+  /** Prompt-lookup decoding: draft tokens the model agreed with (each saved a decoder run). */
+  acceptedTokens?: number;
 }
 
 export interface GeneratedSequence {
   ids: number[];
   text: string;
+  /** Beam score or sum of log-probs; greedy reports it only with `output_scores`. */
   score?: number;
 }
 

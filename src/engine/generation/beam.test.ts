@@ -90,7 +90,7 @@ async function runBeam(model: ToyModel, start: number[], o: { nb: number; maxNew
   return res;
 }
 
-function expectSameSequences(got: Seq[], want: Seq[]) {
+function expectSameSequences(got: { ids: number[]; score?: number }[], want: Seq[]) {
   expect(got.map((s) => s.ids)).toEqual(want.map((s) => s.ids));
   got.forEach((s, i) => expect(s.score).toBeCloseTo(want[i].score, 4));
 }
@@ -153,7 +153,7 @@ describe('beam search', () => {
       expect(s.score).toBeCloseTo(mk().logProb([2], s.ids) / s.ids.length ** 1.5, 5);
       expect(s.ids.slice(0, -1)).not.toContain(EOS);
     }
-    const scores = res.sequences.map((s) => s.score);
+    const scores = res.sequences.map((s) => s.score!);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 

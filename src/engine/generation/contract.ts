@@ -16,6 +16,16 @@ export interface StepModel {
    * call. `parents.length` may differ from the previous row count (e.g. 1 row expands to N beams).
    */
   step(tokens: number[][], parents: number[] | null, signal?: AbortSignal): Promise<Float32Array[]>;
+  /**
+   * Optional (prompt-lookup decoding needs it): like step(), but returns the logits of EVERY fed
+   * position, row-major: row r position p at index r * tokens[0].length + p.
+   */
+  stepAll?(tokens: number[][], parents: number[] | null, signal?: AbortSignal): Promise<Float32Array[]>;
+  /**
+   * Optional (with stepAll): forget the last `positions` positions of every row's cache, i.e.
+   * drafts the model rejected. The next step() continues from the shorter sequence.
+   */
+  rollback?(positions: number): Promise<void>;
 }
 
 /** Token ids and length rules the loop needs, taken from config.json / generation_config.json. */
@@ -41,6 +51,12 @@ export interface DecodeRequest {
   defaults?: GenerationOptions;
   special: SpecialTokens;
   signal?: AbortSignal;
+  /**
+   * Prompt-lookup decoding searches drafts in these tokens followed by the decoded sequence
+   * (`start` + generated): the encoder input for seq2seq; nothing for decoder-only, whose prompt
+   * already is `start`.
+   */
+  lookupSource?: readonly number[];
   /** Called as tokens of the best hypothesis become final (each step for greedy/sampling). */
   onToken?: (ev: Omit<TokenEvent, 'text'>) => void;
 }
@@ -48,13 +64,27 @@ export interface DecodeRequest {
 export interface DecodedSequence {
   /** Generated ids only (start excluded). */
   ids: number[];
-  /** Beam score (length-penalised sum of log-probs) or sum of log-probs. */
-  score: number;
+  /**
+   * Beam score (length-penalised sum of log-probs) or sum of log-probs; greedy leaves it out
+   * unless `output_scores` is set (it costs a full-vocabulary log-sum-exp per token).
+   */
+  score?: number;
+}
+
+/** What the loop asked of the model. */
+export interface DecodeStats {
+  /** step()/stepAll() calls. */
+  decoderRuns: number;
+  /** Prompt-lookup drafts fed to the model for checking. */
+  draftedTokens: number;
+  /** Drafts equal to what plain greedy picks (each saves one decoder run). */
+  acceptedTokens: number;
 }
 
 export interface DecodeResult {
   sequences: DecodedSequence[];
   stopReason: 'eos' | 'length' | 'aborted';
+  stats?: DecodeStats;
 }
 
 /** Implemented in ./decode.ts: validates options (throwing GenerationOptionError) and runs the search. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TokenEvent } from '../types';
 import { decode } from './decode';
 import { ToyModel } from './testing/toy-model';
@@ -20,7 +20,29 @@ function referenceGreedy(model: ToyModel, start: number[], maxNew: number): numb
   return out;
 }
 
+afterEach(() => vi.restoreAllMocks());
+
 describe('greedy decoding', () => {
+  it('computes no full-vocabulary log-sum-exp (no score) unless output_scores is set', async () => {
+    const run = (output_scores?: boolean) =>
+      decode({
+        model: new ToyModel({ vocabSize: 50, seed: 5, bias: { [EOS]: -100 } }),
+        start: [2],
+        countedStartLength: 1,
+        options: { max_new_tokens: 6, output_scores },
+        special: { eosTokenIds: [EOS] },
+      });
+    const exp = vi.spyOn(Math, 'exp');
+    const plain = await run();
+    expect(exp).not.toHaveBeenCalled();
+    expect(plain.sequences[0]).not.toHaveProperty('score');
+    const withScores = await run(true);
+    expect(exp.mock.calls.length).toBeGreaterThanOrEqual(6 * 50);
+    expect(withScores.sequences[0].ids).toEqual(plain.sequences[0].ids);
+    expect(withScores.sequences[0].score).toBeLessThan(0);
+  });
+
+
   it('matches an independent argmax loop and streams every token', async () => {
     for (let seed = 1; seed <= 30; seed++) {
       const model = new ToyModel({ vocabSize: 7, seed, bias: { [EOS]: -1 } });
@@ -29,7 +51,7 @@ describe('greedy decoding', () => {
         model,
         start: [2],
         countedStartLength: 1,
-        options: { max_new_tokens: 12 },
+        options: { max_new_tokens: 12, output_scores: true },
         special: { eosTokenIds: [EOS] },
         onToken: (e) => events.push(e),
       });

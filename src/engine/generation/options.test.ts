@@ -22,6 +22,12 @@ function expectOptionError(fn: () => unknown, option: string) {
 
 describe('option validation', () => {
   const bad: [string, GenerationOptions][] = [
+    ['prompt_lookup_num_tokens', { prompt_lookup_num_tokens: -1 }],
+    ['prompt_lookup_num_tokens', { prompt_lookup_num_tokens: 1.5 }],
+    ['prompt_lookup_num_tokens', { prompt_lookup_num_tokens: 65 }],
+    ['prompt_lookup_num_tokens', { prompt_lookup_num_tokens: 3, num_beams: 2 }],
+    ['prompt_lookup_num_tokens', { prompt_lookup_num_tokens: 3, do_sample: true }],
+    ['output_scores', { output_scores: 'yes' as unknown as boolean }],
     ['max_length', { max_length: 0 }],
     ['max_length', { max_length: -3 }],
     ['max_length', { max_length: 2.5 }],
@@ -97,5 +103,15 @@ describe('option validation', () => {
       decode({ model, start: [1], countedStartLength: 1, options: {}, special: { eosTokenIds: [9] } }),
     ).rejects.toThrow(/eos_token_id/);
     expect(model.calls).toBe(0);
+  });
+});
+
+describe('prompt_lookup_num_tokens', () => {
+  it('resolves for greedy only; a model default is dropped for beams and sampling', () => {
+    expect(resolve({ prompt_lookup_num_tokens: 5 }).promptLookupNumTokens).toBe(5);
+    expect(resolve({ prompt_lookup_num_tokens: 0 }).promptLookupNumTokens).toBe(0);
+    expect(resolve({ num_beams: 3 }, 1, { prompt_lookup_num_tokens: 5 }).promptLookupNumTokens).toBe(0);
+    expect(resolve({ do_sample: true }, 1, { prompt_lookup_num_tokens: 5 }).promptLookupNumTokens).toBe(0);
+    expect(resolve({}).outputScores).toBe(false);
   });
 });

@@ -37,7 +37,14 @@ const KNOWN: ReadonlySet<string> = new Set<keyof GenerationOptions>([
   'no_repeat_ngram_size',
   'bad_words_ids',
   'bad_words',
+  'prompt_lookup_num_tokens',
+  'output_scores',
 ]);
+
+/** Prompt-lookup drafts per verify when neither the caller nor the model says (see bench/NOTES.md). */
+export const DEFAULT_PROMPT_LOOKUP_TOKENS = 0;
+/** Longest draft run one verify may check. */
+export const MAX_PROMPT_LOOKUP_TOKENS = 64;
 
 export interface ResolvedOptions {
   /** Stop when countedStartLength + generated reaches this. */
@@ -59,6 +66,10 @@ export interface ResolvedOptions {
   repetitionPenalty: number;
   noRepeatNgramSize: number;
   badWordsIds: number[][];
+  /** Prompt-lookup drafts per verify (greedy only); 0 when off or when the search is not greedy. */
+  promptLookupNumTokens: number;
+  /** Greedy: compute the sequence score (a log-sum-exp per token). */
+  outputScores: boolean;
 }
 
 export interface ResolveInput {
@@ -160,6 +171,23 @@ export function resolveOptions({ defaults = {}, options, countedStartLength, voc
     throw new GenerationOptionError('bad_words', 'must be tokenized into bad_words_ids by the model runner before decoding');
   }
 
+  const lookupOpt = pick('prompt_lookup_num_tokens');
+  if (lookupOpt !== undefined) {
+    nonNegInt('prompt_lookup_num_tokens', lookupOpt);
+    if (lookupOpt > MAX_PROMPT_LOOKUP_TOKENS) bad('prompt_lookup_num_tokens', `must be at most ${MAX_PROMPT_LOOKUP_TOKENS}`, lookupOpt);
+  }
+  const greedy = !doSample && numBeams === 1;
+  // Asking for it with beams or sampling is a contradiction; a model default is just not used.
+  if (lookupOpt && !greedy && fromUser('prompt_lookup_num_tokens')) {
+    throw new GenerationOptionError(
+      'prompt_lookup_num_tokens',
+      'prompt-lookup decoding is only for greedy decoding (num_beams 1, do_sample false)',
+    );
+  }
+  const promptLookupNumTokens = greedy ? (lookupOpt ?? DEFAULT_PROMPT_LOOKUP_TOKENS) : 0;
+  const outputScores = pick('output_scores') ?? false;
+  if (typeof outputScores !== 'boolean') bad('output_scores', 'must be true or false', outputScores);
+
   return {
     maxLength,
     minLength: minLengthOpt,
@@ -176,6 +204,8 @@ export function resolveOptions({ defaults = {}, options, countedStartLength, voc
     repetitionPenalty,
     noRepeatNgramSize,
     badWordsIds,
+    promptLookupNumTokens,
+    outputScores,
   };
 }
 

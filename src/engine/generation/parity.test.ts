@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { GenerationOptions } from '../types';
 import type { SpecialTokens } from './contract';
 import { decode } from './decode';
-import { ToyModel } from './testing/toy-model';
+import { ToyModel, VerifyingToyModel } from './testing/toy-model';
 
 interface Case {
   vocab: number;
@@ -96,5 +96,31 @@ describe('greedy parity with transformers.js', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('greedy parity with transformers.js, prompt-lookup decoding on', () => {
+  it('produces the same tokens with right, shuffled and unrelated draft sources', async () => {
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(caseArb, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 2 }), async (c, k, kind) => {
+        const mk = () => new VerifyingToyModel({ vocabSize: c.vocab, seed: c.seed, bias: { 0: 0.5 } });
+        const want = transformersJsGreedy(c, mk());
+        const source =
+          kind === 0 ? [...c.start, ...want] : kind === 1 ? [...want].reverse() : Array.from({ length: 30 }, (_, i) => (i * 5 + c.seed) % c.vocab);
+        const got = await decode({
+          model: mk(),
+          start: c.start,
+          countedStartLength: c.start.length,
+          options: { ...c.options, prompt_lookup_num_tokens: k },
+          special: c.special,
+          lookupSource: source,
+        });
+        expect(got.sequences[0].ids).toEqual(want);
+        accepted += got.stats!.acceptedTokens;
+      }),
+      { numRuns: 400 },
+    );
+    expect(accepted).toBeGreaterThan(200);
   });
 });

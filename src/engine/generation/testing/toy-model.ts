@@ -108,3 +108,39 @@ function mix(x: number): number {
   t = Math.imul(t ^ (t >>> 15), 0x735a2d97);
   return (t ^ (t >>> 15)) >>> 0;
 }
+
+/**
+ * A ToyModel that can also verify drafts (StepModel.stepAll / rollback), held like a real
+ * runner's single-row cache: stepAll appends every fed token and returns the logits after each,
+ * rollback drops positions. Counts runs and positions fed.
+ */
+export class VerifyingToyModel extends ToyModel {
+  stepAllCalls = 0;
+  rollbacks: number[] = [];
+  /** Called at the start of each stepAll (tests use it to abort mid-verify). */
+  onStepAll?: (call: number) => void;
+
+  get runs(): number {
+    return this.calls + this.stepAllCalls;
+  }
+
+  async stepAll(tokens: number[][], parents: number[] | null): Promise<Float32Array[]> {
+    this.stepAllCalls++;
+    this.onStepAll?.(this.stepAllCalls);
+    if (tokens.length !== 1) throw new Error('stepAll: one row only');
+    if (parents === null || this.rows.length !== 1 || parents[0] !== 0) throw new Error('stepAll: after the first step, row 0 only');
+    const out: Float32Array[] = [];
+    for (const t of tokens[0]) {
+      if (!Number.isInteger(t) || t < 0 || t >= this.vocabSize) throw new Error(`token ${t} outside vocabulary`);
+      this.rows[0].push(t);
+      out.push(this.logitsFor(this.rows[0]));
+    }
+    return out;
+  }
+
+  async rollback(positions: number): Promise<void> {
+    if (!Number.isInteger(positions) || positions < 1 || positions >= this.rows[0].length) throw new Error(`rollback(${positions})`);
+    this.rollbacks.push(positions);
+    this.rows[0].length -= positions;
+  }
+}
