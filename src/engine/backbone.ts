@@ -9,6 +9,9 @@ import type { ModelSession, Runtime } from './session';
 import type { FloatType } from './tensors';
 import type { Dtype } from './types';
 
+/** Encoder outputs kept on the GPU on WebGPU (fed back to the decoder on every step). */
+export const ENCODER_GPU_OUTPUTS = ['last_hidden_state'];
+
 export interface Runner extends StepModel {
   dispose(): void;
 }
@@ -39,7 +42,8 @@ export class Backbone {
       }
       const s2s = spec as Seq2SeqSpec;
       const kv = seq2seqGpuOutputs(s2s);
-      const encoder = await make(layout.encoder, []);
+      // The encoder output stays on the GPU too: the merged decoder reads it every step.
+      const encoder = await make(layout.encoder, ENCODER_GPU_OUTPUTS);
       validateSeq2Seq(id, encoder, 'encoder', s2s);
       const decoder = await make(layout.decoder, kv);
       let decoderWithPast: ModelSession | undefined;

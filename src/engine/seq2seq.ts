@@ -93,11 +93,16 @@ export class Seq2SeqRunner implements StepModel {
     return logits;
   }
 
-  /** The encoder output and mask repeated for `rows` rows (beams), kept until the row count changes. */
+  /**
+   * The encoder output and mask repeated for `rows` rows (beams), kept until the row count
+   * changes. One row is the encoder's own tensor (on WebGPU a GPU buffer: never downloaded);
+   * only an expansion to beams reads it back (getData) to copy rows.
+   */
   private async encoderRows(rows: number): Promise<{ hidden: OrtTensor; mask: OrtTensor }> {
     if (this.expanded?.rows !== rows) {
       const ort = this.rt.ort;
-      const hidden = await gatherRows(ort, this.hidden, new Array<number>(rows).fill(0));
+      const hidden = rows === 1 ? this.hidden : await gatherRows(ort, this.hidden, new Array<number>(rows).fill(0));
+      if (this.expanded && this.expanded.hidden !== this.hidden) release(this.expanded.hidden);
       this.expanded = { rows, hidden, mask: int64Fill(ort, 1, [rows, this.srcLen]) };
     }
     return this.expanded;
