@@ -35,6 +35,8 @@ export function cacheLayerIndexes(names: readonly string[]): Set<number> {
 
 export class KvCache {
   private entries = new Map<string, OrtTensor>();
+  /** Entries known to hold one row repeated (every row a copy of row 0). */
+  private uniform = new Set<string>();
   /** Sequence length the self-attention cache holds. */
   length = 0;
 
@@ -51,7 +53,10 @@ export class KvCache {
 
   /** Zero-length past ([rows, heads, 0, headDim]) for the first step of a graph that needs one. */
   fillEmpty(names: readonly string[], rows: number, heads: number, headDim: number, type: FloatType): void {
-    for (const n of names) this.entries.set(n, floatZeros(this.ort, type, [rows, heads, 0, headDim]));
+    for (const n of names) {
+      this.entries.set(n, floatZeros(this.ort, type, [rows, heads, 0, headDim]));
+      this.uniform.add(n);
+    }
   }
 
   feeds(): Record<string, OrtTensor> {
@@ -66,16 +71,33 @@ export class KvCache {
       const old = this.entries.get(n);
       if (old !== t) release(old);
       this.entries.set(n, t);
+      if (t.dims[0] === 1) this.uniform.add(n);
+      else this.uniform.delete(n);
     }
   }
 
-  /** Row r of the new cache continues row parents[r] of the old one (beam search, 1 -> N expansion). */
+  /**
+   * Row r of the new cache continues row parents[r] of the old one (beam search, 1 -> N expansion).
+   * Entries whose rows are all copies of one row (every entry after a 1 -> N expansion until the
+   * next step replaces it; the seq2seq cross-attention cache for good, since it is never
+   * replaced) are left alone when the row count does not change: any reorder of identical rows
+   * is the same tensor. That saves copying (on WebGPU: downloading and re-uploading) the whole
+   * cross-attention cache on every beam step.
+   */
   async reorder(parents: readonly number[]): Promise<void> {
     const next = new Map<string, OrtTensor>();
+    const sameParent = parents.every((p) => p === parents[0]);
     for (const [n, t] of this.entries) {
-      const g = await gatherRows(this.ort, t, parents);
+      const n0 = t.dims[0];
+      if (this.uniform.has(n) && parents.length === n0) {
+        next.set(n, t);
+        continue;
+      }
+      // Identical rows: any parent gives the same row, row 0 is always in range.
+      const g = await gatherRows(this.ort, t, this.uniform.has(n) ? parents.map(() => 0) : parents);
       if (g !== t) release(t);
       next.set(n, g);
+      if (this.uniform.has(n) || n0 === 1 || sameParent) this.uniform.add(n);
     }
     this.entries = next;
   }
@@ -83,6 +105,7 @@ export class KvCache {
   dispose(): void {
     for (const t of this.entries.values()) release(t);
     this.entries.clear();
+    this.uniform.clear();
     this.length = 0;
   }
 }
