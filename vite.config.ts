@@ -126,7 +126,7 @@ function sameOriginModels(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), ortRuntimeFiles(), sameOriginModels(), offlineApp(root)],
+  plugins: [react(), ortRuntimeFiles(), sameOriginModels(), offlineApp()],
   resolve: {
     // ORT's extern-wasm entry does not import its wasm, so Vite does not bundle a second 27 MB copy.
     conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions],

@@ -1,83 +1,33 @@
-// Vite plugin for the installable, offline app: builds src/sw/sw.ts into /sw.js with its precache
-// list, links the web manifest, and applies the Content-Security-Policy (a <meta> tag in the built
-// page, a header from `vite preview`). The dev server gets neither CSP nor service worker: its
-// inline React refresh preamble and changing modules need neither.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { Plugin } from 'vite';
+// The installable, offline app: vite-plugin-pwa builds src/sw/sw.ts into /sw.js with Workbox's
+// precache list injected, and a small plugin applies the Content-Security-Policy (a <meta> tag in
+// the built page, a header from `vite preview`). The web manifest and icons are static files in
+// public/, linked from index.html. The dev server gets neither CSP nor service worker: its inline
+// React refresh preamble and changing modules need neither (src/sw/register.ts).
+import type { Plugin, PluginOption } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, modelOrigins } from './csp';
-import { manifestVersion, reachableFiles, type BuiltFile } from './precache';
 
-const PLACEHOLDER = '__PAPERLENS_PRECACHE_MANIFEST__';
-/** Public files the app needs offline (the model folders are cached when first read instead). */
-const PUBLIC_OFFLINE = [/^ort\//, /^icons\//, /^manifest\.webmanifest$/];
+/** Built files the service worker precaches (relative to the build folder): the app and the ORT runtime. */
+export const PRECACHE_GLOBS = ['**/*.{html,js,mjs,css,wasm,png,svg,webmanifest}'];
+/**
+ * Never precached: model folders (the engine caches the models it downloads itself), and the
+ * speed benchmark page with the files only it loads (transformers.js and its own ORT build).
+ */
+export const PRECACHE_IGNORES = ['models/**', 'bench.html', 'assets/bench-*', 'assets/transformers*', 'assets/ort-wasm-*'];
+/** ORT's wasm (public/ort/) is about 27 MB; Workbox's default limit is 2 MiB. */
+export const PRECACHE_MAX_BYTES = 64 * 1024 * 1024;
 
-function listFiles(dir: string, root = dir): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((n) => {
-    const full = join(dir, n);
-    return statSync(full).isDirectory() ? listFiles(full, root) : [relative(root, full).split('\\').join('/')];
-  });
-}
-
-export function offlineApp(root: string): Plugin {
-  const swSource = join(root, 'src/sw/sw.ts');
-  let publicDir = join(root, 'public');
-  let isBuild = false;
+function contentSecurity(): Plugin {
   const cspHeader = contentSecurityPolicy({ connect: modelOrigins() });
   const cspMeta = contentSecurityPolicy({ connect: modelOrigins(), forMeta: true });
   return {
-    name: 'paperlens-offline-app',
-    configResolved(c) {
-      if (c.publicDir) publicDir = c.publicDir;
-      isBuild = c.command === 'build';
-    },
-    buildStart() {
-      if (!isBuild) return;
-      this.emitFile({ type: 'chunk', id: swSource, fileName: 'sw.js' });
-    },
+    name: 'paperlens-csp',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        if (!ctx.filename.endsWith('index.html')) return html;
-        const tags = [
-          { tag: 'link', attrs: { rel: 'manifest', href: '/manifest.webmanifest' }, injectTo: 'head' as const },
-          { tag: 'link', attrs: { rel: 'icon', href: '/icons/icon.svg', type: 'image/svg+xml' }, injectTo: 'head' as const },
-          { tag: 'meta', attrs: { name: 'theme-color', content: '#1f4e79' }, injectTo: 'head' as const },
-        ];
         // The built page carries its policy with it, so any static host enforces it.
-        if (!ctx.server) tags.unshift({ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: cspMeta } as never, injectTo: 'head-prepend' as never });
-        return { html, tags };
-      },
-    },
-    generateBundle: {
-      // After Vite has written index.html into the bundle.
-      order: 'post',
-      handler(_, bundle) {
-      const sw = bundle['sw.js'];
-      if (!sw || sw.type !== 'chunk') return;
-      const built: BuiltFile[] = Object.values(bundle)
-        .filter((f) => f.fileName !== 'sw.js' && !f.fileName.endsWith('.map'))
-        .map((f) => {
-          const content = f.type === 'chunk' ? f.code : f.source;
-          const text = typeof content === 'string' ? content : /\.(m?js|html|css)$/.test(f.fileName) ? new TextDecoder().decode(content) : null;
-          return { fileName: f.fileName, text, content };
-        });
-      const app = reachableFiles(built, 'index.html');
-      const pub = listFiles(publicDir).filter((f) => PUBLIC_OFFLINE.some((re) => re.test(f)));
-      const version = manifestVersion([
-        ...built.filter((f) => app.includes(f.fileName)),
-        // Public files by name and size: hashing 27 MB of wasm on every build is not worth it.
-        ...pub.map((f) => ({ fileName: f, content: String(statSync(join(publicDir, f)).size) })),
-      ]);
-      const manifest = JSON.stringify({ version, files: [...app, ...pub] });
-      if (!sw.code.includes(PLACEHOLDER)) this.error('sw.js lost its precache placeholder');
-      sw.code = sw.code.replace(PLACEHOLDER, JSON.stringify(manifest).slice(1, -1));
+        if (ctx.server || !ctx.filename.endsWith('index.html')) return html;
+        return { html, tags: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: cspMeta }, injectTo: 'head-prepend' }] };
       },
     },
     configurePreviewServer(server) {
@@ -91,7 +41,23 @@ export function offlineApp(root: string): Plugin {
   };
 }
 
-/** The web manifest, read for tests. */
-export function readWebManifest(root: string): unknown {
-  return JSON.parse(readFileSync(join(root, 'public/manifest.webmanifest'), 'utf8'));
+export function offlineApp(): PluginOption[] {
+  return [
+    contentSecurity(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // src/sw/register.ts registers it (production builds only); the manifest is public/manifest.webmanifest.
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        // A classic script: browsers without module service workers can register it too.
+        rollupFormat: 'iife',
+        globPatterns: PRECACHE_GLOBS,
+        globIgnores: PRECACHE_IGNORES,
+        maximumFileSizeToCacheInBytes: PRECACHE_MAX_BYTES,
+      },
+    }),
+  ];
 }

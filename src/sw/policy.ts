@@ -1,36 +1,22 @@
-// What the service worker does with each request, as plain functions (no service-worker globals),
-// so Node tests can check the decisions the browser test cannot easily reach.
-
-export interface PrecacheManifest {
-  /** Changes whenever any precached file changes; names the cache. */
-  version: string;
-  /** Paths relative to the app's base, e.g. `index.html`, `assets/main-abc.js`, `ort/…wasm`. */
-  files: string[];
-}
-
-export const PRECACHE_PREFIX = 'paperlens-precache-';
+// The product-specific decisions of the offline service worker (src/sw/sw.ts), as plain functions
+// with no service-worker globals, so Node tests can check them. Which files are precached is
+// decided at build time (scripts/pwa/plugin.ts); Workbox does the caching itself.
+//
+// Model files are never cached by the service worker: the engine keeps downloaded models in Cache
+// Storage itself (src/engine/sources/cache.ts) and reads them from there without a request, so a
+// second copy here would only double the disk used by a model. They are not precached and no
+// runtime route matches them, so they go to the network untouched.
 
 /**
- * `precache`: the app shell and ORT runtime, served from the cache (hashed names never change);
- * `navigate`: the page itself, network first so a new version shows up, the cached shell offline;
- * `network`: everything else, untouched. Model files are among them: the engine keeps downloaded
- * models in Cache Storage itself (src/engine/sources/cache.ts) and reads them from there without
- * a request, so a second copy here would only double the disk used by a model.
+ * Whether a navigation is to the app's page itself (with any query, e.g. `?model=…`): those are
+ * served network first, with the precached index.html offline. Other pages (bench.html) are not
+ * part of the app and go to the network.
  */
-export type Strategy = 'precache' | 'navigate' | 'network';
-
-export function strategyFor(
-  req: { method: string; url: string; mode: string },
-  scope: string,
-  precached: ReadonlySet<string>,
-): Strategy {
-  const url = new URL(req.url);
+export function isShellNavigation(url: URL, scope: string): boolean {
   const base = new URL(scope);
-  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return 'network';
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return false;
   const rel = url.pathname.slice(base.pathname.length);
-  if (req.method === 'GET' && req.mode === 'navigate') return rel === '' || rel === 'index.html' ? 'navigate' : 'network';
-  if (req.method === 'GET' && precached.has(rel)) return 'precache';
-  return 'network';
+  return rel === '' || rel === 'index.html';
 }
 
 /** Headers that make the page cross-origin isolated (multi-threaded WASM needs it). */
@@ -40,12 +26,19 @@ export const ISOLATION_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/**
- * A copy of `headers` with the isolation headers set. Responses the worker serves from its cache
- * must carry them too, or an offline page would lose cross-origin isolation (and its threads).
- */
+/** A copy of `headers` with the isolation headers set. */
 export function isolatedHeaders(headers: Headers): Headers {
   const h = new Headers(headers);
   for (const [k, v] of Object.entries(ISOLATION_HEADERS)) h.set(k, v);
   return h;
+}
+
+/**
+ * `r` with the isolation headers. Every response the worker serves (from its cache or the
+ * network) must carry them, or an offline page would lose cross-origin isolation (and its
+ * threads). Opaque and error responses cannot be rebuilt; they are returned as they are.
+ */
+export function isolated(r: Response): Response {
+  if (r.type === 'opaque' || r.type === 'opaqueredirect' || r.status === 0) return r;
+  return new Response(r.body, { status: r.status, statusText: r.statusText, headers: isolatedHeaders(r.headers) });
 }

@@ -1,45 +1,75 @@
-// The service worker's decisions, the CSP text, the precache list and the icons, checked in Node
-// (the browser tests cover the wiring).
-import { readFileSync } from 'node:fs';
+// The service worker's own decisions, the precache list Workbox gets at build, the CSP text and
+// the icons, checked in Node (the browser tests, e2e/offline.spec.ts, cover the wiring).
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, modelOrigins } from '../../scripts/pwa/csp';
 import { drawIcon, encodePng } from '../../scripts/pwa/icons';
-import { manifestVersion, reachableFiles, type BuiltFile } from '../../scripts/pwa/precache';
-import { isolatedHeaders, strategyFor } from '../../src/sw/policy';
+import { isolated, isShellNavigation } from '../../src/sw/policy';
 
 const root = join(import.meta.dirname, '../..');
 const scope = 'https://app.example/';
-const precached = new Set(['index.html', 'assets/main-1.js', 'ort/ort.wasm']);
-const req = (url: string, method = 'GET', mode = 'cors') => ({ url, method, mode });
 
 describe('service worker policy', () => {
   it.each([
-    [req('https://app.example/', 'GET', 'navigate'), 'navigate'],
-    [req('https://app.example/?model=fixtures/tiny-bart', 'GET', 'navigate'), 'navigate'],
-    [req('https://app.example/bench.html', 'GET', 'navigate'), 'network'],
-    [req('https://app.example/assets/main-1.js'), 'precache'],
-    [req('https://app.example/ort/ort.wasm'), 'precache'],
-    [req('https://app.example/assets/other-2.js'), 'network'],
-    [req('https://app.example/assets/main-1.js', 'HEAD'), 'network'],
-    [req('https://app.example/models/local/x/config.json'), 'network'],
-    [req('https://huggingface.co/x/resolve/main/config.json'), 'network'],
-    [req('https://app.example/index.html', 'POST'), 'network'],
-  ] as const)('%o -> %s', (r, want) => {
-    expect(strategyFor(r, scope, precached)).toBe(want);
+    ['https://app.example/', true],
+    ['https://app.example/?model=fixtures/tiny-bart', true],
+    ['https://app.example/index.html', true],
+    ['https://app.example/bench.html', false],
+    ['https://app.example/models/fixtures/tiny-bart/config.json', false],
+    ['https://huggingface.co/', false],
+  ] as const)('navigation to %s is the app page: %s', (url, want) => {
+    expect(isShellNavigation(new URL(url), scope)).toBe(want);
   });
 
   it('respects a scope below the origin root', () => {
-    expect(strategyFor(req('https://app.example/paperlens/assets/main-1.js'), 'https://app.example/paperlens/', precached)).toBe('precache');
-    expect(strategyFor(req('https://app.example/assets/main-1.js'), 'https://app.example/paperlens/', precached)).toBe('network');
+    expect(isShellNavigation(new URL('https://app.example/paperlens/?model=x'), 'https://app.example/paperlens/')).toBe(true);
+    expect(isShellNavigation(new URL('https://app.example/'), 'https://app.example/paperlens/')).toBe(false);
   });
 
-  it('adds COOP/COEP/CORP to served responses and keeps the other headers', () => {
-    const h = isolatedHeaders(new Headers({ 'content-type': 'text/html', 'content-security-policy': "default-src 'self'" }));
-    expect(h.get('cross-origin-opener-policy')).toBe('same-origin');
-    expect(h.get('cross-origin-embedder-policy')).toBe('require-corp');
-    expect(h.get('content-security-policy')).toBe("default-src 'self'");
+  it('rewraps served responses with COOP/COEP/CORP, keeping status, body and the other headers', async () => {
+    const r = isolated(new Response('shell', { status: 203, statusText: 'Cached', headers: { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'", vary: 'Origin' } }));
+    expect(r.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(r.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(r.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(r.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(r.headers.get('content-type')).toBe('text/html');
+    expect([r.status, r.statusText, await r.text()]).toEqual([203, 'Cached', 'shell']);
+  });
+
+  it('returns network errors as they are (they cannot be rebuilt)', () => {
+    const e = Response.error();
+    expect(isolated(e)).toBe(e);
+  });
+});
+
+describe('precache list injected into the built sw.js', () => {
+  const outDir = join(root, '.vite/sw-test-dist');
+  let urls: string[] = [];
+  beforeAll(async () => {
+    await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    urls = [...readFileSync(join(outDir, 'sw.js'), 'utf8').matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]);
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('holds the page, everything it loads, the app worker, pdf.js and the ORT runtime, icons and manifest', () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const linked = [...html.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]);
+    expect(linked.length).toBeGreaterThan(4);
+    expect(urls).toEqual(expect.arrayContaining(['index.html', ...linked]));
+    expect(urls).toEqual(expect.arrayContaining(['ort/ort-wasm-simd-threaded.asyncify.mjs', 'ort/ort-wasm-simd-threaded.asyncify.wasm', 'icons/icon-192.png', 'icons/icon-512.png']));
+    for (const name of [/^assets\/worker-[\w-]+\.js$/, /^assets\/pdf\.worker\.min-[\w-]+\.mjs$/]) expect(urls.some((u) => name.test(u))).toBe(true);
+    for (const u of urls) expect(existsSync(join(outDir, u)), u).toBe(true);
+  });
+
+  it('holds no model file, nothing of the bench page, and one copy of the ORT wasm', () => {
+    expect(existsSync(join(outDir, 'models/fixtures'))).toBe(true);
+    expect(urls.filter((u) => /^models\/|bench|transformers/.test(u))).toEqual([]);
+    expect(urls.filter((u) => u.endsWith('.wasm'))).toEqual(['ort/ort-wasm-simd-threaded.asyncify.wasm']);
+    const bytes = urls.reduce((n, u) => n + statSync(join(outDir, u)).size, 0);
+    expect(bytes).toBeLessThan(32 * 1024 * 1024);
   });
 });
 
@@ -57,29 +87,6 @@ describe('content security policy', () => {
   it('leaves frame-ancestors out of the meta form and adds a configured mirror', () => {
     expect(contentSecurityPolicy({ connect: [], forMeta: true })).not.toContain('frame-ancestors');
     expect(modelOrigins('https://mirror.example/hub/, https://b.example')).toEqual(expect.arrayContaining(['https://mirror.example', 'https://b.example']));
-  });
-});
-
-describe('precache list', () => {
-  const f = (fileName: string, text: string | null): BuiltFile => ({ fileName, text, content: text ?? new Uint8Array([1, 2]) });
-  const bundle = [
-    f('index.html', '<script src="/assets/main-a.js"></script><link href="/assets/main-b.css">'),
-    f('assets/main-a.js', 'import "./shared-c.js"; new URL("assets/worker-d.js", import.meta.url)'),
-    f('assets/main-b.css', 'body{}'),
-    f('assets/shared-c.js', 'export {}'),
-    f('assets/worker-d.js', 'import("./pdf-e.js")'),
-    f('assets/pdf-e.js', ''),
-    f('bench.html', '<script src="/assets/bench-f.js"></script>'),
-    f('assets/bench-f.js', 'import "./shared-c.js"; "transformers-g.wasm"'),
-    f('assets/transformers-g.wasm', null),
-  ];
-  it('holds what index.html reaches, transitively, and nothing only the bench page uses', () => {
-    expect(reachableFiles(bundle, 'index.html')).toEqual(['assets/main-a.js', 'assets/main-b.css', 'assets/pdf-e.js', 'assets/shared-c.js', 'assets/worker-d.js', 'index.html']);
-  });
-  it('versions by content', () => {
-    const v = manifestVersion(bundle);
-    expect(manifestVersion([...bundle].reverse())).toBe(v);
-    expect(manifestVersion([...bundle.slice(1), f('index.html', '<p>changed</p>')])).not.toBe(v);
   });
 });
 
