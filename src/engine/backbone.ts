@@ -12,7 +12,7 @@ import type { Dtype } from './types';
 /** Encoder outputs kept on the GPU on WebGPU (fed back to the decoder on every step). */
 export const ENCODER_GPU_OUTPUTS = ['last_hidden_state'];
 
-export interface Runner extends StepModel {
+export interface Runner extends Required<StepModel> {
   dispose(): void;
 }
 

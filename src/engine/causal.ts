@@ -5,7 +5,7 @@ import type { StepModel } from './generation/contract';
 import { KvCache, causalPastNames, presentName } from './kvCache';
 import type { OrtFeeds } from './ort';
 import type { ModelSession, Runtime } from './session';
-import { boolScalar, int64Fill, int64Tensor, lastLogits, release, type FloatType } from './tensors';
+import { boolScalar, int64Fill, int64Tensor, lastLogits, positionLogits, release, type FloatType } from './tensors';
 
 export function causalGpuOutputs(spec: CausalSpec): string[] {
   return causalPastNames(spec.layers).map(presentName);
@@ -27,7 +27,23 @@ export class CausalRunner implements StepModel {
     this.vocabSize = spec.vocabSize ?? 0;
   }
 
-  async step(tokens: number[][], parents: number[] | null): Promise<Float32Array[]> {
+  step(tokens: number[][], parents: number[] | null): Promise<Float32Array[]> {
+    return this.run(tokens, parents, false);
+  }
+
+  readonly canVerify = true;
+
+  /** Logits of every fed position (prompt-lookup verify), row-major. */
+  stepAll(tokens: number[][], parents: number[] | null): Promise<Float32Array[]> {
+    return this.run(tokens, parents, true);
+  }
+
+  /** Forgets the last `positions` cached positions. */
+  rollback(positions: number): Promise<void> {
+    return this.cache.truncate(this.names, positions);
+  }
+
+  private async run(tokens: number[][], parents: number[] | null, all: boolean): Promise<Float32Array[]> {
     const ort = this.rt.ort;
     const rows = tokens.length;
     const len = tokens[0]?.length ?? 0;
@@ -51,14 +67,17 @@ export class CausalRunner implements StepModel {
       position_ids: int64Tensor(ort, positions, [rows, len]),
       ...this.cache.feeds(),
     };
-    // Optional inputs of some exports: only the last position's logits are needed.
-    if (this.session.hasInput('num_logits_to_keep')) feeds.num_logits_to_keep = int64Tensor(ort, [1], []);
-    if (this.session.hasInput('logits_to_keep')) feeds.logits_to_keep = int64Tensor(ort, [1], []);
+    // Optional inputs of some exports: only the last position's logits are needed (all of them
+    // for a verify).
+    const keepLogits = all ? len : 1;
+    if (this.session.hasInput('num_logits_to_keep')) feeds.num_logits_to_keep = int64Tensor(ort, [keepLogits], []);
+    if (this.session.hasInput('logits_to_keep')) feeds.logits_to_keep = int64Tensor(ort, [keepLogits], []);
     if (this.session.hasInput('use_cache_branch')) feeds.use_cache_branch = boolScalar(ort, !first);
     const out = await this.session.run(feeds, ['logits', ...this.names.map(presentName)]);
     this.cache.update(out, this.names);
     this.cache.length = past + len;
-    const logits = await lastLogits(out.logits);
+    const seq = out.logits.dims.length === 3 ? out.logits.dims[1] : 1;
+    const logits = all ? await positionLogits(out.logits, seq - len, len) : await lastLogits(out.logits);
     release(out.logits);
     return logits;
   }

@@ -19,6 +19,8 @@ export class ResilientStepModel implements StepModel {
   private rows: number[][] = [];
   private runner: Runner;
   fellBack?: { from: Backend; reason: string };
+  /** The runner's cache is empty (after a fallback): the next run feeds every row's history. */
+  private rebuild = false;
   /** Duration of the first step (the prefill of decoder-only models). */
   firstStepMs?: number;
 
@@ -50,29 +52,76 @@ export class ResilientStepModel implements StepModel {
     return m;
   }
 
-  async step(tokens: number[][], parents: number[] | null, signal?: AbortSignal): Promise<Float32Array[]> {
+  get canVerify(): boolean {
+    return this.runner.canVerify;
+  }
+
+  step(tokens: number[][], parents: number[] | null, signal?: AbortSignal): Promise<Float32Array[]> {
+    return this.run(tokens, parents, signal, false);
+  }
+
+  /** Every fed position's logits (prompt-lookup verify); survives a WebGPU failure like step(). */
+  stepAll(tokens: number[][], parents: number[] | null, signal?: AbortSignal): Promise<Float32Array[]> {
+    return this.run(tokens, parents, signal, true);
+  }
+
+  /** Drops rejected drafts from the cache; a failure here also moves to WASM (rebuilt on the next run). */
+  async rollback(positions: number): Promise<void> {
+    const kept = this.rows.map((r) => r.slice(0, r.length - positions));
+    if (!this.rebuild) {
+      try {
+        await this.runner.rollback(positions);
+      } catch (e) {
+        if (this.host.current().runtime.backend !== 'webgpu') throw e;
+        await this.switchToWasm(e);
+      }
+    }
+    this.rows = kept;
+  }
+
+  private async run(tokens: number[][], parents: number[] | null, signal: AbortSignal | undefined, all: boolean): Promise<Float32Array[]> {
     const next = parents ? parents.map((p, r) => [...this.rows[p], ...tokens[r]]) : tokens.map((t) => [...t]);
     const t0 = performance.now();
     let logits: Float32Array[];
     try {
-      logits = await this.runner.step(tokens, parents, signal);
+      if (this.rebuild) throw new Rebuild();
+      logits = all ? await this.runner.stepAll(tokens, parents, signal) : await this.runner.step(tokens, parents, signal);
     } catch (e) {
       // An aborted generation needs no rescue; anything not on WebGPU has nowhere to fall back to.
-      if (signal?.aborted || this.host.current().runtime.backend !== 'webgpu') throw e;
-      const reason = `WebGPU run failed: ${describe(e)}`;
-      this.fellBack ??= { from: 'webgpu', reason };
-      const wasm = await this.host.fallBack(reason);
-      this.runner.dispose();
-      this.runner = await wasm.startRunner(this.encoderIds);
+      if (!(e instanceof Rebuild)) {
+        if (signal?.aborted || this.host.current().runtime.backend !== 'webgpu') throw e;
+        await this.switchToWasm(e);
+      }
+      this.rebuild = false;
       // One pass over each row's whole history rebuilds the cache and gives this step's logits.
-      logits = await this.runner.step(next, null, signal);
+      if (!all) {
+        logits = await this.runner.step(next, null, signal);
+      } else {
+        const full = await this.runner.stepAll(next, null, signal);
+        const L = next[0].length;
+        const len = tokens[0].length;
+        logits = [];
+        for (let r = 0; r < next.length; r++) logits.push(...full.slice(r * L + L - len, (r + 1) * L));
+      }
     }
     this.firstStepMs ??= performance.now() - t0;
     this.rows = next;
     return logits;
   }
 
+  private async switchToWasm(e: unknown): Promise<void> {
+    const reason = `WebGPU run failed: ${describe(e)}`;
+    this.fellBack ??= { from: 'webgpu', reason };
+    const wasm = await this.host.fallBack(reason);
+    this.runner.dispose();
+    this.runner = await wasm.startRunner(this.encoderIds);
+    this.rebuild = true;
+  }
+
   dispose(): void {
     this.runner.dispose();
   }
 }
+
+/** Marker: the runner was replaced and its cache must be rebuilt from the history. */
+class Rebuild extends Error {}

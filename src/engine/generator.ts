@@ -137,6 +137,8 @@ export class Generator implements TextGenerator {
         options: opts,
         defaults,
         special: this.p.special,
+        // Prompt-lookup drafts come from the encoder input (a decoder-only prompt is in `start`).
+        lookupSource: prepared.encoderIds.length ? prepared.encoderIds : undefined,
         signal,
         onToken: (ev) => {
           firstTokenAt ??= now();
@@ -175,6 +177,7 @@ export class Generator implements TextGenerator {
         totalMs: tEnd - t0,
         newTokens,
         tokensPerSecond: newTokens > 1 && afterFirst > 0 ? (newTokens - 1) / afterFirst : 0,
+        ...(result.stats ?? {}),
       },
       backend: this.backend,
     };

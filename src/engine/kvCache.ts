@@ -102,6 +102,30 @@ export class KvCache {
     this.entries = next;
   }
 
+  /**
+   * Drops the last `positions` sequence positions of the `names` entries ([rows, heads, seq, dim]):
+   * rejected prompt-lookup drafts. GPU-resident entries are read back and re-uploaded on the next
+   * run, which only rejections pay for.
+   */
+  async truncate(names: readonly string[], positions: number): Promise<void> {
+    if (!Number.isInteger(positions) || positions < 0 || positions > this.length) {
+      throw new RangeError(`cannot drop ${positions} of ${this.length} cached positions`);
+    }
+    if (positions === 0) return;
+    for (const n of names) {
+      const t = this.entries.get(n);
+      if (!t) throw new Error(`no cache entry ${n}`);
+      const [rows, heads, seq, dim] = t.dims;
+      const keep = seq - positions;
+      const src = (await t.getData()) as Float32Array;
+      const out = new (src.constructor as new (length: number) => Float32Array)(rows * heads * keep * dim);
+      for (let b = 0; b < rows * heads; b++) out.set(src.subarray(b * seq * dim, (b * seq + keep) * dim), b * keep * dim);
+      release(t);
+      this.entries.set(n, new this.ort.Tensor(t.type as 'float32', out, [rows, heads, keep, dim]));
+    }
+    this.length -= positions;
+  }
+
   dispose(): void {
     for (const t of this.entries.values()) release(t);
     this.entries.clear();

@@ -5,7 +5,7 @@ import type { StepModel } from './generation/contract';
 import { KvCache, presentName, seq2seqPastNames } from './kvCache';
 import type { OrtFeeds, OrtTensor } from './ort';
 import type { ModelSession, Runtime } from './session';
-import { boolScalar, gatherRows, int64Fill, int64Tensor, lastLogits, release, type FloatType } from './tensors';
+import { boolScalar, gatherRows, int64Fill, int64Tensor, lastLogits, positionLogits, release, type FloatType } from './tensors';
 
 export interface Seq2SeqSessions {
   encoder: ModelSession;
@@ -57,7 +57,29 @@ export class Seq2SeqRunner implements StepModel {
     return new Seq2SeqRunner(rt, sessions, spec, out.last_hidden_state, n, floatType);
   }
 
-  async step(tokens: number[][], parents: number[] | null): Promise<Float32Array[]> {
+  step(tokens: number[][], parents: number[] | null): Promise<Float32Array[]> {
+    return this.run(tokens, parents, false);
+  }
+
+  /** Whether later steps may feed several tokens (a split decoder_with_past takes one). */
+  get canVerify(): boolean {
+    const withPast = this.sessions.decoderWithPast;
+    if (!withPast) return true;
+    const m = withPast.inputMeta('input_ids');
+    return !(m?.isTensor && m.shape.length === 2 && m.shape[1] === 1);
+  }
+
+  /** Logits of every fed position (prompt-lookup verify), row-major. */
+  stepAll(tokens: number[][], parents: number[] | null): Promise<Float32Array[]> {
+    return this.run(tokens, parents, true);
+  }
+
+  /** Forgets the last `positions` positions of the self-attention cache (the cross one keeps). */
+  rollback(positions: number): Promise<void> {
+    return this.cache.truncate(this.selfNames, positions);
+  }
+
+  private async run(tokens: number[][], parents: number[] | null, all: boolean): Promise<Float32Array[]> {
     const ort = this.rt.ort;
     const rows = tokens.length;
     const len = tokens[0]?.length ?? 0;
@@ -88,7 +110,7 @@ export class Seq2SeqRunner implements StepModel {
     const out = await session.run(feeds, ['logits', ...keep.map(presentName)]);
     this.cache.update(out, keep);
     this.cache.length += len;
-    const logits = await lastLogits(out.logits);
+    const logits = all ? await positionLogits(out.logits, 0, len) : await lastLogits(out.logits);
     release(out.logits);
     return logits;
   }

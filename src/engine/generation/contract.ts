@@ -26,6 +26,11 @@ export interface StepModel {
    * drafts the model rejected. The next step() continues from the shorter sequence.
    */
   rollback?(positions: number): Promise<void>;
+  /**
+   * False when stepAll cannot take several tokens after the first step (Optimum's split
+   * decoder_with_past graphs fix input_ids to one token); prompt lookup is then not used.
+   */
+  readonly canVerify?: boolean;
 }
 
 /** Token ids and length rules the loop needs, taken from config.json / generation_config.json. */

@@ -114,7 +114,7 @@ export async function greedyOrSample(
 }
 
 function hasVerify(m: StepModel): boolean {
-  return typeof m.stepAll === 'function' && typeof m.rollback === 'function';
+  return typeof m.stepAll === 'function' && typeof m.rollback === 'function' && m.canVerify !== false;
 }
 
 /** Longest n-gram matched first when looking for drafts (then shorter ones, down to 1). */
