@@ -32,10 +32,20 @@ test('after one visit the app opens offline, isolated, and summarizes extractive
   await context.setOffline(true);
   expect(await networkIsOff(page)).toBe(true);
 
-  await page.reload();
+  const shell = await page.reload();
   await expect(page.getByTestId('backend')).toContainText('no model');
   // Served from the cache, the page keeps COOP/COEP: threads for WASM still work offline.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  // The worker rewraps what it serves (the server sends no CORP): the page, the app's script and ORT's runtime.
+  expect(shell!.headers()['cross-origin-resource-policy']).toBe('same-origin');
+  const served = await page.evaluate(async () => {
+    const urls = [document.querySelector<HTMLScriptElement>('script[type=module]')!.src, '/ort/ort-wasm-simd-threaded.asyncify.mjs', '/ort/ort-wasm-simd-threaded.asyncify.wasm'];
+    return Promise.all(urls.map(async (u) => {
+      const r = await fetch(u);
+      return `${r.status} ${r.headers.get('cross-origin-resource-policy')} ${r.headers.get('cross-origin-embedder-policy')}`;
+    }));
+  });
+  expect(served).toEqual(Array(3).fill('200 same-origin require-corp'));
   await page.getByTestId('paper-input').fill(paperAsText());
   await page.getByTestId('summarize').click();
   await expect(page.getByTestId('status')).toContainText('done');
