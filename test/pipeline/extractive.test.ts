@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest, summarizePaper } from '../../src/pipeline';
-import { isHeadingFragment } from '../../src/pipeline/extractive/rank';
+import { citationFactor, isHeadingFragment, rankSentences } from '../../src/pipeline/extractive/rank';
+import { paperSentences, selectSections } from '../../src/pipeline/selection';
 import type { Paper, Section, SummaryEvent, SummaryStyle } from '../../src/pipeline/types';
 import { syntheticPaper } from './support/synthetic';
 
@@ -98,6 +99,26 @@ describe('extractive summarizer', () => {
     ['Our Approach Works Well In Practice And Scales To Long Papers With Many Sections Too', false],
   ])('isHeadingFragment(%j) is %s', (text, expected) => {
     expect(isHeadingFragment(text)).toBe(expected);
+  });
+
+  it('citation-heavy sentences rank lower, contribution statements higher', () => {
+    expect(citationFactor('Workflows make analyses reproducible.')).toBe(1);
+    expect(citationFactor('Workflows help [@doi:10.1/a; @doi:10.1/b].')).toBeLessThan(citationFactor('Workflows help [3].'));
+    expect(citationFactor('Workflows help (Smith et al., 2020).')).toBeLessThan(1);
+    // The same sentence, once stated as the authors' finding and once not: the finding ranks higher.
+    const scoreOf = (opening: string) => {
+      const paper = handPaper([
+        ['Results', [
+          'Long document summarizers need a lot of memory on small devices.',
+          'Dense attention grows with the square of the input length.',
+          `${opening} that sparse attention halves the memory of long document summarizers.`,
+          'Sparse attention keeps the memory of summarizers low on long inputs.',
+        ]],
+      ]);
+      const r = rankSentences(paper, paperSentences(paper, selectSections(paper)));
+      return r.scores[2];
+    };
+    expect(scoreOf('Here we show')).toBeGreaterThan(scoreOf('Here they show')); // same terms, no cue
   });
 
   it('sections style quotes a sentence once even when a later section repeats it', async () => {

@@ -1,5 +1,6 @@
 // Sentence salience for the extractive summarizer: LexRank-style centrality over TF-IDF cosine,
-// personalized and multiplied by a position/section prior and a sentence-quality factor.
+// personalized and multiplied by a prior: section role and position, sentence quality, contribution
+// cue phrases ("here we show", "our results") and a penalty for citation-heavy sentences.
 import type { PaperSentence } from '../selection';
 import type { Paper } from '../types';
 import { pageRank } from './textrank';
@@ -8,6 +9,8 @@ import { buildTfIdf, cosine, similarityGraph, type SparseVector } from './tfidf'
 
 /** Above this many sentences the graph is built over the best candidates only (keeps it ~linear). */
 export const MAX_GRAPH_SENTENCES = 450;
+/** Prior factor for a sentence with a contribution cue (Edmundson's cue method). */
+const CUE_BOOST = 2;
 
 export interface RankedSentences {
   sentences: PaperSentence[];
@@ -65,6 +68,20 @@ export function sentenceQuality(s: string, words: number): number {
   return q;
 }
 
+// Phrases with which authors state their own contribution or finding ("here we show", "in this
+// paper", "our results"): the sentences an abstract is made of, in any field.
+const CONTRIBUTION_CUE =
+  /\b(?:here,?\s+we|in\s+this\s+(?:paper|study|work|article|manuscript|review|report)|(?:this|the\s+present|our)\s+(?:paper|study|work|article|manuscript|review)\s+(?:\w+\s+)?(?:presents?|describes?|introduces?|proposes?|shows?|demonstrates?|provides?|reports?|outlines?|aims?)|we\s+(?:\w+ly\s+)?(?:propose|present|introduce|describe|develop(?:ed)?|show|showed|demonstrate(?:d)?|find|found|report|provide|outline(?:d)?|conclude|recommend|argue|identif(?:y|ied)|construct(?:ed)?|predict(?:ed)?|discuss|highlight|adapt(?:ed)?|buil[dt]|create(?:d)?|compiled?|obtain(?:ed)?|integrate(?:d)?|address)|our\s+(?:results?|findings?|approach|method|analys[ie]s|recommendations?|predictions?|framework|model|contributions?)\s)/i;
+
+/** Citation markers: pandoc keys ([@doi:...], @pmid:...), numeric ([3], [4-6]) and author-year ("(Smith et al., 2020)"). */
+const CITATION = /@(?:doi|pmid|pmcid|arxiv|url|isbn|wikidata|tag):|\[@|\[\d+(?:\s*[-–,]\s*\d+)*\]|\([A-Z][^()]{0,60}?,?\s(?:19|20)\d{2}[a-z]?\)/g;
+
+/** 1 for a sentence that cites nothing; less the more it cites (citing sentences report others' work). */
+export function citationFactor(s: string): number {
+  const n = (s.match(CITATION) ?? []).length;
+  return n ? 1 / (1 + 0.25 * Math.min(n, 6)) : 1;
+}
+
 export function rankSentences(paper: Paper, sentences: PaperSentence[]): RankedSentences {
   const n = sentences.length;
   const termLists = sentences.map((s) => terms(s.text));
@@ -81,7 +98,8 @@ export function rankSentences(paper: Paper, sentences: PaperSentence[]): RankedS
   sentences.forEach((s, i) => {
     const sec = paper.sections[s.section];
     const lead = 1 + 0.4 * Math.exp(-s.position / 1.5);
-    prior[i] = sectionPrior(sec.title, sec.kind) * lead * sentenceQuality(s.text, wordCounts[i]);
+    const cue = CONTRIBUTION_CUE.test(s.text) ? CUE_BOOST : 1;
+    prior[i] = sectionPrior(sec.title, sec.kind) * lead * sentenceQuality(s.text, wordCounts[i]) * cue * citationFactor(s.text);
   });
 
   // Candidate cap: keep the sentences closest to the document centroid (times prior).
