@@ -161,7 +161,7 @@ export function parseSpecialIds(cfg: Json, genCfg: Json | undefined) {
 const OPTION_KEYS: (keyof GenerationOptions)[] = [
   'max_length', 'max_new_tokens', 'min_length', 'min_new_tokens', 'do_sample', 'num_beams', 'length_penalty',
   'early_stopping', 'num_return_sequences', 'temperature', 'top_k', 'top_p', 'repetition_penalty',
-  'no_repeat_ngram_size', 'bad_words_ids',
+  'no_repeat_ngram_size', 'bad_words_ids', 'prompt_lookup_num_tokens',
 ];
 
 function pickOptions(src: Json | undefined): GenerationOptions {

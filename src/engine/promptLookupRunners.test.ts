@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, maxAbsDiff, ort } from '../../test/support/engine';
 import { Backbone } from './backbone';
-import { parseModelSpec, type ModelSpec } from './config';
+import { parseDefaults, parseModelSpec, type ModelSpec } from './config';
+import { loadModel } from './load';
 import { ResilientStepModel, type FallbackHost } from './fallback';
 import type { GenerationOptions } from './types';
 import { decode } from './generation/decode';
@@ -149,5 +150,28 @@ describe.each([
     expect(model.fellBack?.reason).toContain('GPUDevice lost (injected)');
     expect(res.sequences[0].ids).toEqual(out);
     expect(res.stats!.acceptedTokens).toBeGreaterThan(0);
+  });
+});
+
+describe('prompt lookup through generate()', () => {
+  it('is an option (or a generation_config.json default) that keeps the text and reports its counters', async () => {
+    expect(parseDefaults({}, { prompt_lookup_num_tokens: 5, num_beams: 1 }, 'seq2seq')).toEqual({ prompt_lookup_num_tokens: 5, num_beams: 1 });
+    // The input repeats itself, so drafts are proposed from it.
+    const text = 'The model reads the paper. The model reads the paper. The model reads the paper again.';
+    for (const name of ['tiny-bart', 'tiny-qwen2']) {
+      const m = await loadModel(fixture(name), { ort, backend: 'wasm', dtype: 'fp32' });
+      try {
+        const opts = { max_new_tokens: 20, min_new_tokens: 20, num_beams: 1, do_sample: false };
+        const off = await m.generate(text, { ...opts, prompt_lookup_num_tokens: 0 });
+        const on = await m.generate(text, { ...opts, prompt_lookup_num_tokens: 4 });
+        expect(on.ids).toEqual(off.ids);
+        expect(on.text).toBe(off.text);
+        expect(off.timings).toMatchObject({ decoderRuns: 20, draftedTokens: 0, acceptedTokens: 0 });
+        expect(on.timings.draftedTokens).toBeGreaterThan(0);
+        expect(on.timings.decoderRuns).toBe(20 - on.timings.acceptedTokens!);
+      } finally {
+        await m.dispose();
+      }
+    }
   });
 });
