@@ -22,6 +22,8 @@ describe('bench smoke (Node): ours on onnxruntime-web vs transformers.js on onnx
       expect(c.ours.memory.wasmBytes).toBeGreaterThan(0);
       // Both sides were timed inside session.run: at least the encoder/prefill plus one step per token.
       for (const s of [c.ours, c.peer]) expect(s.runs[0].sessionRuns).toBeGreaterThanOrEqual(NEW_TOKENS);
+      // Ours reports its decoder runs (plain greedy here: one per token) and no drafts.
+      expect(c.ours.runs[0]).toMatchObject({ decoderRuns: NEW_TOKENS, draftedTokens: 0, acceptedTokens: 0 });
     }
     // The three fixtures decode to different sequences, so "same tokens" compared real output.
     expect(new Set(comparisons.map((c) => c.ours.ids.join())).size).toBe(comparisons.length);

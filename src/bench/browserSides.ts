@@ -14,6 +14,8 @@ export interface PageSettings {
   text: string;
   newTokens: number;
   threads: number;
+  /** `?lookup=N`: prompt_lookup_num_tokens on our side (off by default, like the peer). */
+  promptLookup?: number;
 }
 
 const modelsBase = () => new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
@@ -77,6 +79,7 @@ export async function oursInPage(s: PageSettings): Promise<Contender> {
     backend: s.backend,
     text: s.text,
     newTokens: s.newTokens,
+    promptLookup: s.promptLookup,
     runtime: runtimeLabel(ort.env.versions.web ?? '?', s),
   });
 }

@@ -16,6 +16,8 @@ export interface OursOptions {
   /** e.g. `onnxruntime-web 1.30.0 (wasm, 2 threads)` */
   runtime: string;
   gpu?: GpuLike | null;
+  /** prompt_lookup_num_tokens for our side (0 or unset: plain greedy, as the peer runs). */
+  promptLookup?: number;
 }
 
 export function oursContender(o: OursOptions): Contender {
@@ -33,7 +35,8 @@ export function oursContender(o: OursOptions): Contender {
         notes: [...model.notes],
         async generate(onToken) {
           clock.reset();
-          const r = await model.generate(o.text, decodeSettings(o.newTokens), { onToken });
+          const opts = { ...decodeSettings(o.newTokens), prompt_lookup_num_tokens: o.promptLookup ?? 0 };
+          const r = await model.generate(o.text, opts, { onToken });
           const t = r.timings;
           return {
             ids: r.ids,
@@ -46,6 +49,9 @@ export function oursContender(o: OursOptions): Contender {
               newTokens: t.newTokens,
               sessionMs: clock.ms,
               sessionRuns: clock.calls,
+              decoderRuns: t.decoderRuns,
+              draftedTokens: t.draftedTokens,
+              acceptedTokens: t.acceptedTokens,
             },
           };
         },

@@ -37,7 +37,8 @@ function settingsFromForm(): PageSettings & { runs: number; sides: Side[] } {
   };
   const side = q.get('side');
   const sides: Side[] = side === 'ours' || side === 'peer' ? [side] : ['ours', 'peer'];
-  return { ...form, text: q.get('text') === 'smoke' ? SMOKE_TEXT : BENCH_TEXT, sides };
+  const lookup = Math.max(0, Math.min(64, Math.floor(Number(q.get('lookup')) || 0)));
+  return { ...form, text: q.get('text') === 'smoke' ? SMOKE_TEXT : BENCH_TEXT, sides, promptLookup: lookup };
 }
 
 async function run(): Promise<void> {
@@ -100,7 +101,7 @@ function report(): BenchReport {
   return {
     createdAt: new Date().toISOString(),
     machine: { userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency, crossOriginIsolated, gpu: gpuNote },
-    settings: { newTokens: s.newTokens, runs: s.runs, text: s.text },
+    settings: { newTokens: s.newTokens, runs: s.runs, text: s.text, ...(s.promptLookup ? { promptLookup: s.promptLookup } : {}) },
     versions: Object.fromEntries(bench.results.map((r) => [`${r.side} runtime`, r.runtime])),
     comparisons: bench.comparisons,
     caveats: ['Random-weight benchmark models: speed only, their text is gibberish.'],

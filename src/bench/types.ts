@@ -18,6 +18,10 @@ export interface RunSample {
   /** Time inside ORT session.run() during this call; totalMs minus this is the engine's own work. */
   sessionMs?: number;
   sessionRuns?: number;
+  /** Ours: decoder runs and prompt-lookup drafts (see bench/NOTES.md, prompt-lookup decoding). */
+  decoderRuns?: number;
+  draftedTokens?: number;
+  acceptedTokens?: number;
 }
 
 export interface MemoryFigures {
@@ -61,6 +65,8 @@ export interface BenchSettings {
   newTokens: number;
   runs: number;
   text: string;
+  /** Our side's prompt_lookup_num_tokens, when not 0. */
+  promptLookup?: number;
 }
 
 /** Ours against the peer on one model and backend. */
