@@ -12,11 +12,12 @@ const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';
 const JS_LINK = '[read more](javascript:window.__pwned=3)';
 
-/** A paper whose abstract carries markup and a javascript: link in its most central sentences. */
+/**
+ * A paper whose every abstract sentence carries markup and a javascript: link, so whichever of them
+ * the ranker picks, the summary holds the hostile text (the test must not depend on ranking).
+ */
 function hostilePaper(): string {
-  const abstract = PAPER.sections[0].text.split('. ');
-  abstract[0] = `${abstract[0]} ${IMG} and ${SCRIPT}`;
-  abstract[1] = `${abstract[1]} ${JS_LINK}`;
+  const abstract = PAPER.sections[0].text.split('. ').map((s) => `${s} ${IMG} and ${SCRIPT} ${JS_LINK}`);
   return paperAsText().replace(PAPER.sections[0].text, abstract.join('. '));
 }
 
