@@ -32,6 +32,8 @@ export interface RuntimeFacts {
   threads: number;
   crossOriginIsolated: boolean;
   webgpuAvailable: boolean;
+  /** Whether the WebGPU adapter has shader-f16 (fp16/q4f16 graphs); null/absent: not known. */
+  webgpuShaderF16?: boolean | null;
 }
 
 export interface WorkerDeps {
@@ -90,6 +92,7 @@ export class WorkerController {
       threads: this.facts.threads,
       crossOriginIsolated: this.facts.crossOriginIsolated,
       webgpuAvailable: this.facts.webgpuAvailable,
+      webgpuShaderF16: this.facts.webgpuShaderF16 ?? null,
       modelId: g ? this.modelId : null,
       dtype: g ? this.dtype : null,
       fellBack: g ? (g.firstFallBack ?? null) : null,

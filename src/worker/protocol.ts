@@ -68,6 +68,8 @@ export interface RuntimeStatus {
   threads: number;
   crossOriginIsolated: boolean;
   webgpuAvailable: boolean;
+  /** Whether the WebGPU adapter has shader-f16 (needed by fp16/q4f16 on WebGPU); null: not known. */
+  webgpuShaderF16?: boolean | null;
   modelId: string | null;
   /** Weights variant in use (fp32, q8, ...) when the model says. */
   dtype: string | null;

@@ -13,13 +13,17 @@ export function wasmThreads(): number {
 
 export async function probeRuntime(): Promise<RuntimeFacts> {
   let webgpuAvailable = false;
-  const gpu = (self.navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  let webgpuShaderF16: boolean | null = null;
+  const gpu = (self.navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<{ features?: { has(f: string): boolean } } | null> } }).gpu;
   if (gpu) {
     try {
-      webgpuAvailable = (await gpu.requestAdapter()) != null;
+      const adapter = await gpu.requestAdapter();
+      webgpuAvailable = adapter != null;
+      // The same adapter the engine plans with; it swaps fp16/q4f16 for another dtype without this.
+      if (adapter?.features) webgpuShaderF16 = adapter.features.has('shader-f16');
     } catch {
       webgpuAvailable = false;
     }
   }
-  return { threads: wasmThreads(), crossOriginIsolated: self.crossOriginIsolated, webgpuAvailable };
+  return { threads: wasmThreads(), crossOriginIsolated: self.crossOriginIsolated, webgpuAvailable, webgpuShaderF16 };
 }
