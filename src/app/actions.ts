@@ -7,12 +7,13 @@ import { render, fileBaseName, mimeOf, titleOf, type ExportFormat, type SummaryR
 import { settingsFromDefaults, settingsProblems, toGenerationOptions } from './settings';
 import { defaultInclusion, get, initialRun, isRunning, patchModel, patchRun, set } from './store';
 import { countWords } from './text/wordCount';
-import { findChoice, refreshCatalogue } from './catalogueView';
+import { findChoice, refreshCatalogue, type ModelChoice } from './catalogueView';
 import { parseUrlOptions, type UrlOptions } from './urlParams';
 import { WorkerClient } from './workerClient';
 
 let client: WorkerClient | null = null;
 let url: UrlOptions = { model: null, backend: 'auto' };
+let catalogue: Promise<void> = Promise.resolve();
 let countTimer: ReturnType<typeof setTimeout> | undefined;
 let ingestTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -24,6 +25,21 @@ function worker(): WorkerClient {
   return client;
 }
 
+/** Settles once the first look at where each catalogue model lives (and what is cached) is done. */
+export function catalogueReady(): Promise<void> {
+  return catalogue;
+}
+
+/** The `?backend=` choice. */
+export function urlBackend(): UrlOptions['backend'] {
+  return url.backend;
+}
+
+/** Whether `?model=` named a model to load at start (it wins over the remembered choice). */
+export function urlPicksModel(): boolean {
+  return url.model !== null;
+}
+
 export function startApp(search: string): void {
   if (client) return;
   url = parseUrlOptions(search);
@@ -31,14 +47,14 @@ export function startApp(search: string): void {
     (status) => set({ runtime: status }),
     (message) => set({ fatal: message }),
   );
-  const catalogue = refreshCatalogue();
+  catalogue = refreshCatalogue();
   if (url.model) {
     const id = url.model;
     // A catalogue id loads that summarizer (once we know where it lives); anything else is a
     // folder under models/. Test fixtures are reachable only this way, labelled as what they are.
     void catalogue.then(() => {
       const choice = findChoice(id);
-      if (choice) return loadModel(choice.id, choice.label, choice.location, { dtype: choice.dtype, generation: choice.generation });
+      if (choice) return loadChoice(choice);
       const label = id.startsWith('fixtures/') ? `${id} (test fixture, random weights)` : id;
       return loadModel(id, label, { kind: 'same-origin', path: id });
     });
@@ -140,6 +156,32 @@ export interface ModelChoiceOptions {
   generation?: GenerationOptions;
 }
 
+/** The dtype a catalogue model loads with: the one picked for it, else the catalogue's default. */
+export function dtypeFor(choice: ModelChoice): Dtype | undefined {
+  const picked = get().dtypeChoice[choice.id];
+  return picked && choice.dtypes.some((d) => d.dtype === picked) ? picked : choice.dtype;
+}
+
+/** Loads a catalogue model with its picked dtype and the catalogue's decoding defaults. */
+export function loadChoice(choice: ModelChoice): Promise<void> {
+  return loadModel(choice.id, choice.label, choice.location, { dtype: dtypeFor(choice), generation: choice.generation });
+}
+
+/** The user picked a model in the picker (null: no model); remembered for the next visit. */
+export function chooseModel(choice: ModelChoice | null): void {
+  set({ chosenModel: choice?.id ?? null });
+  if (!choice) unloadModel();
+  else void loadChoice(choice);
+}
+
+/** The user picked a dtype for a catalogue model; a loaded (or loading) copy of it is reloaded with it. */
+export function chooseDtype(id: string, dtype: Dtype): void {
+  set((s) => ({ dtypeChoice: { ...s.dtypeChoice, [id]: dtype } }));
+  const m = get().model;
+  const choice = findChoice(id);
+  if (choice && m.id === id && m.status !== 'none') void loadChoice(choice);
+}
+
 export async function loadModel(id: string, label: string, location: ModelLocation, opts: ModelChoiceOptions = {}): Promise<void> {
   const old = get().model.requestId;
   if (old !== null) worker().cancel(old);
@@ -181,9 +223,18 @@ export async function loadModel(id: string, label: string, location: ModelLocati
  * the folder, whose name becomes the model id.
  */
 export function loadModelFolder(files: File[]): Promise<void> {
-  const rel = files.map((f) => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name);
+  return loadPickedFolder(files.map((file) => ({ path: (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name, file })));
+}
+
+/**
+ * A model folder as `{ path, file }` entries whose paths start with the folder's name (what
+ * `webkitdirectory`, `showDirectoryPicker()` walks and dropped folders give).
+ */
+export function loadPickedFolder(picked: { path: string; file: File }[]): Promise<void> {
+  if (!picked.length) return Promise.resolve();
+  const rel = picked.map((p) => p.path.replaceAll('\\', '/'));
   const top = rel[0].includes('/') ? rel[0].slice(0, rel[0].indexOf('/')) : 'picked model';
-  const entries = files.map((file, i) => ({ path: rel[i].startsWith(top + '/') ? rel[i].slice(top.length + 1) : rel[i], file }));
+  const entries = picked.map(({ file }, i) => ({ path: rel[i].startsWith(top + '/') ? rel[i].slice(top.length + 1) : rel[i], file }));
   return loadModel(`local/${top}`, `${top} (from disk)`, { kind: 'files', files: entries });
 }
 

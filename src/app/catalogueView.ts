@@ -3,10 +3,22 @@
 // from the same-origin models/local/<id>/ folder when `npm run fetch-model` put it there, else
 // from its hub repository; Cache Storage says which are already downloaded.
 import { create } from 'zustand';
-import { downloadSize, localFolder, summarizers, type CatalogueEntry } from '../../models/catalogue';
+import { CATALOGUE_DTYPES, downloadSize, localFolder, requiredOnnx, summarizers, type CatalogueDtype, type CatalogueEntry } from '../../models/catalogue';
 import type { Dtype, GenerationOptions } from '../engine/types';
-import { defaultModelCache, deleteCachedModel, hubFolderUrl, listCachedModels, sameOriginFolderUrl } from '../engine/sources';
+import { defaultModelCache, deleteCachedModel, hubFolderUrl, listCachedModels, sameOriginFolderUrl, type CachedModel } from '../engine/sources';
 import type { ModelLocation } from '../worker/protocol';
+
+/** One weights variant a catalogue model publishes. */
+export interface DtypeChoice {
+  dtype: CatalogueDtype;
+  /** Download size in bytes (0: unknown); `complete` false when some file's size is unknown. */
+  bytes: number;
+  complete: boolean;
+  /** Whether a hub listing showed these files (unverified variants may not exist). */
+  verified: boolean;
+  /** Every graph of this dtype is in the browser's cache. */
+  cached: boolean;
+}
 
 export interface ModelChoice {
   id: string;
@@ -15,18 +27,68 @@ export interface ModelChoice {
   detail: string;
   cached: boolean;
   location: ModelLocation;
+  /** The catalogue's default dtype. */
   dtype?: Dtype;
+  /** Every dtype the catalogue lists, in CATALOGUE_DTYPES order. */
+  dtypes: DtypeChoice[];
   /** PaperLens's decoding defaults for this model, laid over its generation_config.json. */
   generation?: GenerationOptions;
   notes: string[];
 }
 
-function sizeText(e: CatalogueEntry): string {
-  const { bytes, complete } = downloadSize(e);
+function sizeOf({ bytes, complete }: { bytes: number; complete: boolean }): string {
   if (bytes === 0) return 'size unknown';
   const mb = bytes / 1e6;
   const text = mb >= 1000 ? `${(mb / 1000).toFixed(1)} GB` : `${Math.round(mb)} MB`;
   return complete ? `~${text}` : `≥ ${text}`;
+}
+
+function sizeText(e: CatalogueEntry): string {
+  return sizeOf(downloadSize(e));
+}
+
+/** The dtypes of an entry, each with its size and whether its graphs are among `cachedPaths`. */
+export function dtypeChoices(e: CatalogueEntry, cachedPaths: ReadonlySet<string> = new Set()): DtypeChoice[] {
+  return CATALOGUE_DTYPES.filter((d) => e.dtypes[d]).map((dtype) => ({
+    dtype,
+    ...downloadSize(e, dtype),
+    verified: e.dtypes[dtype]!.verified,
+    cached: requiredOnnx(e.family, dtype).every((p) => cachedPaths.has(p)),
+  }));
+}
+
+export interface DtypeOption {
+  dtype: CatalogueDtype;
+  label: string;
+  /** Why it cannot be picked here; null when it can. */
+  disabled: string | null;
+}
+
+/** What the runtime says about float16 on the GPU the model would run on. */
+export interface F16Facts {
+  webgpuAvailable: boolean;
+  /** undefined/null: not known. */
+  webgpuShaderF16?: boolean | null;
+  /** The `?backend=` choice: forced WASM never touches the GPU. */
+  backend: 'auto' | 'webgpu' | 'wasm';
+}
+
+const HALF: ReadonlySet<Dtype> = new Set(['fp16', 'q4f16']);
+
+/**
+ * The dtype picker's options: each dtype with its size, whether it is downloaded, and disabled
+ * when it is float16 and the WebGPU adapter is known to lack shader-f16 (the engine would swap it
+ * for another dtype anyway). Unknown f16 support disables nothing.
+ */
+export function dtypeOptions(choice: Pick<ModelChoice, 'dtypes' | 'dtype'>, facts: F16Facts | null): DtypeOption[] {
+  const noF16 = facts !== null && facts.backend !== 'wasm' && facts.webgpuAvailable && facts.webgpuShaderF16 === false;
+  return choice.dtypes.map((d) => {
+    const parts = [d.dtype, sizeOf(d)];
+    if (d.dtype === choice.dtype) parts.push('default');
+    if (d.cached) parts.push('downloaded');
+    else if (!d.verified) parts.push('not confirmed on the hub');
+    return { dtype: d.dtype, label: parts.join(' · '), disabled: noF16 && HALF.has(d.dtype) ? 'needs a GPU with shader-f16' : null };
+  });
 }
 
 function detailOf(e: CatalogueEntry): string {
@@ -40,17 +102,19 @@ function baseOf(location: ModelLocation): string | null {
   return null;
 }
 
-function choiceOf(e: CatalogueEntry, local: boolean, cachedBases: Set<string>): ModelChoice {
+export function choiceOf(e: CatalogueEntry, local: boolean, cached: ReadonlyMap<string, ReadonlySet<string>>): ModelChoice {
   const path = localFolder(e);
   const location: ModelLocation = local ? { kind: 'same-origin', path } : { kind: 'url', url: hubFolderUrl(e.repo, { revision: e.revision }) };
   const base = baseOf(location);
+  const files = base === null ? undefined : cached.get(base);
   return {
     id: e.id,
     label: e.label,
     detail: detailOf(e),
-    cached: base !== null && cachedBases.has(base),
+    cached: files !== undefined,
     location,
     dtype: e.defaultDtype,
+    dtypes: dtypeChoices(e, files),
     generation: e.generation.options,
     notes: e.notes ?? [],
   };
@@ -64,7 +128,7 @@ interface CatalogueState {
   choices: ModelChoice[];
 }
 
-const initial = (): ModelChoice[] => summarizers().map((e) => choiceOf(e, false, new Set()));
+const initial = (): ModelChoice[] => summarizers().map((e) => choiceOf(e, false, new Map()));
 
 export const useCatalogue = create<CatalogueState>()(() => ({ choices: initial() }));
 
@@ -89,8 +153,18 @@ export async function refreshCatalogue(): Promise<void> {
     cache ? listCachedModels(cache).catch(() => []) : Promise.resolve([]),
     Promise.all(summarizers().map(servedLocally)),
   ]);
-  const bases = new Set(cached.map((c) => c.base));
-  useCatalogue.setState({ choices: summarizers().map((e, i) => choiceOf(e, local[i], bases)) });
+  const files = cachedFiles(cached);
+  useCatalogue.setState({ choices: summarizers().map((e, i) => choiceOf(e, local[i], files)) });
+}
+
+/** Folder base URL -> paths of its cached files. */
+export function cachedFiles(models: readonly CachedModel[]): Map<string, Set<string>> {
+  return new Map(models.map((m) => [m.base, new Set(m.files.map((f) => f.path))]));
+}
+
+/** The catalogue choice whose folder is `base` (a cached model in the storage panel). */
+export function choiceAt(base: string): ModelChoice | undefined {
+  return pickableModels().find((c) => baseOf(c.location) === base);
 }
 
 /** Frees the browser storage a downloaded model takes; the next load downloads it again. */

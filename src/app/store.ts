@@ -1,7 +1,7 @@
 // All UI state in one zustand store. Actions that talk to the worker live in actions.ts; this
 // file only holds state and plain setters so components stay simple.
 import { create } from 'zustand';
-import type { GenerationOptions } from '../engine/types';
+import type { Dtype, GenerationOptions } from '../engine/types';
 import type { Paper, SummaryLength, SummaryStyle } from '../pipeline/types';
 import type { FileDownloadProgress, LoadStage, RuntimeStatus, SummaryStats } from '../worker/protocol';
 import { BUILTIN_DEFAULTS, type DecodingSettings } from './settings';
@@ -60,6 +60,10 @@ export interface AppState {
   length: SummaryLength;
   decoding: DecodingSettings;
   model: ModelState;
+  /** The dtype picked for each catalogue model (id -> dtype); absent: the catalogue's default. Persisted. */
+  dtypeChoice: Record<string, Dtype>;
+  /** Catalogue id last picked in the picker (null: none); persisted so the next visit starts with it. */
+  chosenModel: string | null;
   runtime: RuntimeStatus | null;
   run: RunState;
   /** A fatal problem (the worker crashed). */
@@ -95,6 +99,8 @@ export const initialState: AppState = {
   length: 'medium',
   decoding: { ...BUILTIN_DEFAULTS },
   model: { id: null, label: null, status: 'none', requestId: null, download: null, error: null, defaults: null },
+  dtypeChoice: {},
+  chosenModel: null,
   runtime: null,
   run: initialRun,
   fatal: null,

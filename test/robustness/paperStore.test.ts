@@ -36,6 +36,21 @@ describe('openPaperStore', () => {
     expect(await second.loadPartial()).toBeNull();
   });
 
+  it('keeps the model choice and the dtype per model across connections, apart from the draft', async () => {
+    const factory = new IDBFactory();
+    const first = (await openPaperStore(factory)).store;
+    expect(await first.loadPrefs()).toBeNull();
+    const prefs = { modelId: 'qwen2.5-0.5b-instruct', dtypes: { 'qwen2.5-0.5b-instruct': 'q4', 'distilbart-cnn-6-6': 'fp32' }, savedAt: draft.savedAt };
+    await first.savePrefs(prefs);
+    await first.saveDraft(draft);
+    first.close();
+    const second = (await openPaperStore(factory)).store;
+    expect(await second.loadPrefs()).toEqual(prefs);
+    expect(await second.loadDraft()).toEqual(draft);
+    await second.savePrefs({ ...prefs, modelId: null });
+    expect((await second.loadPrefs())?.modelId).toBeNull();
+  });
+
   it('falls back to memory with the reason when IndexedDB is missing or refuses to open', async () => {
     const none = await openPaperStore(null);
     expect(none.store.kind).toBe('memory');
@@ -82,6 +97,18 @@ describe('GuardedStore', () => {
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/storage for PaperLens is full, so the paper text was not saved/);
     expect(problems[1]).toMatch(/so the summary was not saved/);
+  });
+
+  it('a failing prefs write keeps the choice in memory and says so', async () => {
+    const broken = new MemoryPaperStore();
+    Object.assign(broken, { savePrefs: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) });
+    const problems: string[] = [];
+    const store = new GuardedStore(broken, (m) => problems.push(m));
+    const prefs = { modelId: 'x', dtypes: { x: 'q8' }, savedAt: draft.savedAt };
+    await store.savePrefs(prefs);
+    expect(problems[0]).toMatch(/the model choice/);
+    Object.assign(broken, { loadPrefs: () => Promise.reject(new DOMException('closed', 'InvalidStateError')) });
+    expect(await store.loadPrefs()).toEqual(prefs);
   });
 
   it('reads from memory when reading the database fails', async () => {

@@ -11,6 +11,7 @@ import { PaperInput } from './PaperInput';
 import { RunControls } from './RunControls';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusBar } from './StatusBar';
+import { StoragePanel } from './StoragePanel';
 import { StructurePanel } from './StructurePanel';
 import { SummaryBanner } from './SummaryBanner';
 import { SummaryOptions } from './SummaryOptions';
@@ -62,6 +63,7 @@ export function App() {
             <DownloadBar />
           </section>
           <SettingsPanel />
+          <StoragePanel />
           <HistoryPanel />
         </div>
       </main>

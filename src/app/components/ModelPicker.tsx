@@ -1,7 +1,11 @@
-// Choose a summarization model (or none: extractive), with download progress and cancel.
-import { useRef } from 'react';
-import { cancelModelLoad, loadModel, loadModelFolder, unloadModel } from '../actions';
-import { forgetDownload, useCatalogue, type ModelChoice } from '../catalogueView';
+// Choose a summarization model (or none: extractive) and its weights variant (dtype), with
+// download progress and cancel; or load a model folder from disk (picked, or dropped on the card).
+import { useRef, useState, type DragEvent } from 'react';
+import type { Dtype } from '../../engine/types';
+import { cancelModelLoad, chooseDtype, chooseModel, dtypeFor, ingestFile, loadModelFolder, loadPickedFolder, urlBackend } from '../actions';
+import { dtypeOptions, forgetDownload, useCatalogue, type ModelChoice } from '../catalogueView';
+import { droppedFiles, hasDirectoryPicker, pickDirectory, type PickedFile } from '../folderPick';
+import { refreshStorageIfShown } from '../storageView';
 import { useApp, type DownloadState } from '../store';
 
 function bytes(n: number): string {
@@ -43,9 +47,42 @@ function DownloadProgress({ d }: { d: DownloadState }) {
   );
 }
 
-function choose(choice: ModelChoice | null) {
-  if (!choice) unloadModel();
-  else void loadModel(choice.id, choice.label, choice.location, { dtype: choice.dtype, generation: choice.generation });
+function DtypePicker({ choice, disabled }: { choice: ModelChoice; disabled: boolean }) {
+  const runtime = useApp((s) => s.runtime);
+  useApp((s) => s.dtypeChoice[choice.id]); // re-render when it changes
+  if (choice.dtypes.length < 2) return null;
+  const facts = runtime ? { webgpuAvailable: runtime.webgpuAvailable, webgpuShaderF16: runtime.webgpuShaderF16, backend: urlBackend() } : null;
+  const options = dtypeOptions(choice, facts);
+  return (
+    <label className="dtype-row">
+      Weights
+      <select data-testid="dtype-select" value={dtypeFor(choice) ?? ''} disabled={disabled} onChange={(e) => chooseDtype(choice.id, e.target.value as Dtype)}>
+        {options.map((o) => (
+          <option key={o.dtype} value={o.dtype} disabled={o.disabled !== null} title={o.disabled ?? undefined}>
+            {o.label}
+            {o.disabled ? ` (${o.disabled})` : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const PAPER_FILE = /\.(pdf|txt|md|markdown|tex)$/i;
+
+/** A model folder from disk: loaded, or the reason it could not be read. */
+async function loadFromDisk(get: () => Promise<PickedFile[] | null>, onProblem: (m: string | null) => void): Promise<void> {
+  onProblem(null);
+  try {
+    const files = await get();
+    if (files === null) return;
+    if (!files.length) return onProblem('That folder holds no files.');
+    // A paper dropped here by mistake goes where papers go.
+    if (files.length === 1 && PAPER_FILE.test(files[0].path)) return void (await ingestFile(files[0].file));
+    await loadPickedFolder(files);
+  } catch (e) {
+    onProblem(`The folder could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 export function ModelPicker() {
@@ -55,8 +92,36 @@ export function ModelPicker() {
   const current = choices.find((c) => c.id === selected);
   const known = current !== undefined;
   const folder = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [diskProblem, setDiskProblem] = useState<string | null>(null);
+  const loading = model.status === 'loading';
+  const pickFolder = () => {
+    if (hasDirectoryPicker()) void loadFromDisk(pickDirectory, setDiskProblem);
+    else folder.current?.click();
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (loading) return;
+    // The items are readable only during the event; droppedFiles takes them now.
+    const files = droppedFiles(e.dataTransfer);
+    void loadFromDisk(() => files, setDiskProblem);
+  };
   return (
-    <section className="card model-picker" aria-labelledby="model-heading">
+    <section
+      className={`card model-picker${dragging ? ' dragging' : ''}`}
+      aria-labelledby="model-heading"
+      data-testid="model-card"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
       <div className="card-head">
         <h2 id="model-heading">Model</h2>
       </div>
@@ -68,7 +133,7 @@ export function ModelPicker() {
         data-testid="model-select"
         value={selected}
         disabled={model.status === 'loading'}
-        onChange={(e) => choose(choices.find((c) => c.id === e.target.value) ?? null)}
+        onChange={(e) => chooseModel(choices.find((c) => c.id === e.target.value) ?? null)}
       >
         <option value="">No model: extractive summary (instant, offline)</option>
         {choices.map((c) => (
@@ -86,7 +151,7 @@ export function ModelPicker() {
           {current.cached && model.status !== 'loading' && (
             <>
               {' '}
-              <button type="button" className="link" data-testid="forget-model" onClick={() => void forgetDownload(current)}>
+              <button type="button" className="link" data-testid="forget-model" onClick={() => void forgetDownload(current).then(refreshStorageIfShown)}>
                 Remove the download
               </button>
             </>
@@ -99,10 +164,12 @@ export function ModelPicker() {
           ))}
         </p>
       )}
+      {current && <DtypePicker choice={current} disabled={loading} />}
       <div className="row model-actions">
-        <button type="button" className="link" onClick={() => folder.current?.click()} disabled={model.status === 'loading'}>
+        <button type="button" className="link" data-testid="pick-model-folder" onClick={pickFolder} disabled={loading}>
           Load a model folder from disk…
         </button>
+        <span className="meta">or drop one on this card</span>
         <input
           ref={folder}
           type="file"
@@ -118,6 +185,11 @@ export function ModelPicker() {
           }}
         />
       </div>
+      {diskProblem && (
+        <p className="error" role="alert" data-testid="model-folder-problem">
+          {diskProblem}
+        </p>
+      )}
       {model.status === 'loading' && (
         <div className="row">
           {model.download ? <DownloadProgress d={model.download} /> : <span className="meta">starting…</span>}

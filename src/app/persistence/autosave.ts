@@ -2,11 +2,13 @@
 // start, saves the draft as the user types, the summary while it streams, and every finished
 // summary into the history.
 import { create } from 'zustand';
-import { setText, summaryRecord } from '../actions';
+import { catalogueReady, loadChoice, setText, summaryRecord, urlPicksModel } from '../actions';
+import { findChoice } from '../catalogueView';
+import type { Dtype } from '../../engine/types';
 import { get, isRunning, patchRun, set, useApp, type AppState } from '../store';
 import { GuardedStore } from './guardedStore';
 import { MemoryPaperStore, openPaperStore, type PaperStore } from './paperStore';
-import { entryFromRecord, type HistoryEntry } from './records';
+import { entryFromRecord, type HistoryEntry, type Prefs } from './records';
 import { describeStorageError } from './storageErrors';
 
 export interface PersistenceState {
@@ -64,6 +66,7 @@ export async function startPersistence(factory?: IDBFactory | null): Promise<voi
   usePersistence.setState({ mode: opened.store.kind, problem: opened.problem ? describeStorageError(opened.problem, 'your work') : null });
   await restore();
   useApp.subscribe(onChange);
+  await restorePrefs();
   addEventListener('pagehide', () => void flushPersistence());
   addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void flushPersistence();
@@ -90,6 +93,34 @@ async function restore(): Promise<void> {
     });
     usePersistence.setState({ restoredPartial: true });
   }
+}
+
+/**
+ * The remembered dtypes, and the remembered model: loaded again when that needs no download (its
+ * files are in the browser's cache or served by this site); a visit never starts a download by
+ * itself. `?model=` and a model picked while this ran win.
+ */
+async function restorePrefs(): Promise<void> {
+  const prefs = await store.loadPrefs();
+  if (!prefs) return;
+  const dtypes = { ...(prefs.dtypes as Record<string, Dtype>), ...get().dtypeChoice };
+  set({ dtypeChoice: dtypes });
+  if (!prefs.modelId || urlPicksModel()) return;
+  await catalogueReady();
+  const s = get();
+  if (s.model.id !== null || s.model.status !== 'none') return;
+  const choice = findChoice(prefs.modelId);
+  if (!choice) return;
+  const dtype = dtypes[choice.id] ?? choice.dtype;
+  const ready = choice.location.kind === 'same-origin' || choice.dtypes.some((d) => d.dtype === dtype && d.cached);
+  set({ chosenModel: choice.id });
+  if (ready) await loadChoice(choice);
+}
+
+function savePrefs(): Promise<unknown> {
+  const s = get();
+  const prefs: Prefs = { modelId: s.chosenModel, dtypes: s.dtypeChoice, savedAt: new Date().toISOString() };
+  return enqueue(() => store.savePrefs(prefs));
 }
 
 function saveDraft(): Promise<unknown> {
@@ -129,6 +160,7 @@ function onChange(s: AppState, prev: AppState): void {
     clearTimeout(draftTimer);
     draftTimer = setTimeout(() => void saveDraft(), DRAFT_DELAY_MS);
   }
+  if (s.chosenModel !== prev.chosenModel || s.dtypeChoice !== prev.dtypeChoice) void savePrefs();
   if (isRunning(s) && s.run.text !== prev.run.text && partialTimer === undefined) {
     partialTimer = setTimeout(() => void savePartial(), PARTIAL_INTERVAL_MS);
   }

@@ -2,7 +2,7 @@
 // revoked permission, a closed connection) the page still shows everything and the user is told,
 // once per kind of problem, in words.
 import { MemoryPaperStore, type PaperStore } from './paperStore';
-import type { Draft, HistoryEntry, PartialRun } from './records';
+import type { Draft, HistoryEntry, PartialRun, Prefs } from './records';
 import { describeStorageError } from './storageErrors';
 
 export type ProblemListener = (message: string) => void;
@@ -45,6 +45,13 @@ export class GuardedStore implements PaperStore {
   async clearPartial() {
     await this.memory.clearPartial();
     await this.attempt('the summary in progress', () => this.primary.clearPartial(), async () => {});
+  }
+  async loadPrefs() {
+    return this.attempt('the model choice', () => this.primary.loadPrefs(), () => this.memory.loadPrefs());
+  }
+  async savePrefs(p: Prefs) {
+    await this.memory.savePrefs(p);
+    await this.attempt('the model choice', () => this.primary.savePrefs(p), async () => {});
   }
   async listHistory() {
     const kept = await this.memory.listHistory();

@@ -1,7 +1,7 @@
 // Where drafts, partial summaries and the history live: IndexedDB when the browser allows it, memory
 // otherwise. Both implement PaperStore, so the app never branches on which one it got.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Draft, HistoryEntry, PartialRun } from './records';
+import type { Draft, HistoryEntry, PartialRun, Prefs } from './records';
 
 export interface PaperStore {
   readonly kind: 'indexeddb' | 'memory';
@@ -10,6 +10,8 @@ export interface PaperStore {
   loadPartial(): Promise<PartialRun | null>;
   savePartial(p: PartialRun): Promise<void>;
   clearPartial(): Promise<void>;
+  loadPrefs(): Promise<Prefs | null>;
+  savePrefs(p: Prefs): Promise<void>;
   /** Newest first. */
   listHistory(): Promise<HistoryEntry[]>;
   putHistory(...entries: HistoryEntry[]): Promise<void>;
@@ -18,7 +20,7 @@ export interface PaperStore {
 }
 
 interface PaperLensDB extends DBSchema {
-  kv: { key: 'draft' | 'partial'; value: Draft | PartialRun };
+  kv: { key: 'draft' | 'partial' | 'prefs'; value: Draft | PartialRun | Prefs };
   history: { key: string; value: HistoryEntry; indexes: { savedAt: string } };
 }
 
@@ -48,6 +50,12 @@ class IdbPaperStore implements PaperStore {
   async clearPartial() {
     await this.db.delete('kv', 'partial');
   }
+  async loadPrefs() {
+    return ((await this.db.get('kv', 'prefs')) as Prefs | undefined) ?? null;
+  }
+  async savePrefs(p: Prefs) {
+    await this.db.put('kv', p, 'prefs');
+  }
   async listHistory() {
     return (await this.db.getAll('history')).sort(newestFirst);
   }
@@ -68,6 +76,7 @@ export class MemoryPaperStore implements PaperStore {
   readonly kind = 'memory';
   private draft: Draft | null = null;
   private partial: PartialRun | null = null;
+  private prefs: Prefs | null = null;
   private readonly history = new Map<string, HistoryEntry>();
 
   async loadDraft() {
@@ -84,6 +93,12 @@ export class MemoryPaperStore implements PaperStore {
   }
   async clearPartial() {
     this.partial = null;
+  }
+  async loadPrefs() {
+    return this.prefs;
+  }
+  async savePrefs(p: Prefs) {
+    this.prefs = p;
   }
   async listHistory() {
     return [...this.history.values()].sort(newestFirst);

@@ -14,6 +14,15 @@ export interface Draft {
   savedAt: string;
 }
 
+/** The model picked in the picker and the dtype picked per catalogue model, kept between visits. */
+export interface Prefs {
+  /** Catalogue id of the model last picked; null: no model (extractive). */
+  modelId: string | null;
+  /** Catalogue id -> dtype picked for it. */
+  dtypes: Record<string, string>;
+  savedAt: string;
+}
+
 /** A summary still being written when it was last saved; restored after a reload as partial. */
 export interface PartialRun {
   summary: string;

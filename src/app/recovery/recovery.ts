@@ -2,7 +2,7 @@
 // user retry. WorkerClient replaces the worker itself; this module watches for silent deaths and
 // handles what the user sees.
 import { create } from 'zustand';
-import { loadModel, summarize } from '../actions';
+import { loadChoice, loadModel, summarize } from '../actions';
 import { pickableModels } from '../catalogueView';
 import { get, set, useApp } from '../store';
 import { WorkerClient } from '../workerClient';
@@ -60,8 +60,9 @@ function onCrash(message: string, before: ReturnType<typeof get>): void {
   // The new worker has no model: load it again, so Retry gives the same kind of summary.
   const m = before.model;
   if (m.id && (m.status === 'ready' || m.status === 'loading' || (m.status === 'error' && m.error === message))) {
-    const location = pickableModels().find((c) => c.id === m.id)?.location ?? { kind: 'same-origin' as const, path: m.id };
-    void loadModel(m.id, m.label ?? m.id, location);
+    const choice = pickableModels().find((c) => c.id === m.id);
+    if (choice) void loadChoice(choice);
+    else void loadModel(m.id, m.label ?? m.id, { kind: 'same-origin', path: m.id });
   }
 }
 

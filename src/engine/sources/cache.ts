@@ -78,10 +78,14 @@ export class MemoryModelCache implements ModelCache {
   }
 }
 
-/** Cache Storage when this context has it (secure origin), else none. */
+/** Cache Storage when this context has it (secure origin), else none; reading `caches` can throw (private modes). */
 export function defaultModelCache(): ModelCache | undefined {
-  const storage = (globalThis as { caches?: CacheStorage }).caches;
-  return storage ? new CacheStorageModelCache(storage) : undefined;
+  try {
+    const storage = (globalThis as { caches?: CacheStorage }).caches;
+    return storage ? new CacheStorageModelCache(storage) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What `has()` learnt about a folder: files seen present, and probes that found nothing. */

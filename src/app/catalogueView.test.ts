@@ -1,0 +1,89 @@
+// The dtype picker's logic: every dtype a catalogue entry publishes with its size, the default
+// marked, which are downloaded (from the cached file paths), fp16/q4f16 disabled only when the
+// WebGPU adapter is known to lack shader-f16; and the storage panel's rows.
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE, downloadSize, type CatalogueEntry } from '../../models/catalogue';
+import { hubFolderUrl } from '../engine/sources';
+import { cachedFiles, choiceOf, dtypeChoices, dtypeOptions } from './catalogueView';
+import { storedModels } from './storageView';
+
+const entry = (id: string): CatalogueEntry => CATALOGUE.find((e) => e.id === id)!;
+const qwen = entry('qwen2.5-0.5b-instruct');
+const bart = entry('distilbart-cnn-6-6');
+
+describe('dtypeChoices', () => {
+  it('lists each published dtype with its download size', () => {
+    const d = dtypeChoices(qwen);
+    expect(d.map((x) => x.dtype)).toEqual(['fp32', 'fp16', 'q8', 'q4', 'q4f16']);
+    for (const x of d) expect(x.bytes).toBe(downloadSize(qwen, x.dtype).bytes);
+    expect(d.find((x) => x.dtype === 'q4f16')!.bytes).toBeLessThan(d.find((x) => x.dtype === 'fp32')!.bytes);
+    expect(d.every((x) => !x.cached)).toBe(true);
+  });
+
+  it('marks a dtype downloaded only when all its graphs are cached', () => {
+    const some = new Set(['config.json', 'onnx/encoder_model_quantized.onnx']);
+    expect(dtypeChoices(bart, some).find((x) => x.dtype === 'q8')!.cached).toBe(false);
+    some.add('onnx/decoder_model_merged_quantized.onnx');
+    const d = dtypeChoices(bart, some);
+    expect(d.filter((x) => x.cached).map((x) => x.dtype)).toEqual(['q8']);
+  });
+});
+
+describe('dtypeOptions', () => {
+  const choice = { dtype: qwen.defaultDtype, dtypes: dtypeChoices(qwen) };
+  const disabled = (facts: Parameters<typeof dtypeOptions>[1]) => dtypeOptions(choice, facts).filter((o) => o.disabled).map((o) => o.dtype);
+
+  it('labels each with its size, the default and whether it is confirmed', () => {
+    const o = dtypeOptions(choice, null);
+    // The Qwen root files' sizes were not read, so its sizes are lower bounds.
+    expect(o.find((x) => x.dtype === 'q4f16')!.label).toBe('q4f16 · ≥ 483 MB · default');
+    expect(o.find((x) => x.dtype === 'fp32')!.label).toBe('fp32 · ≥ 2.0 GB');
+    const bartOpts = dtypeOptions({ dtype: bart.defaultDtype, dtypes: dtypeChoices(bart) }, null);
+    expect(bartOpts.find((x) => x.dtype === 'fp16')!.label).toBe('fp16 · size unknown · not confirmed on the hub');
+    expect(bartOpts.find((x) => x.dtype === 'q8')!.label).toBe('q8 · ≥ 336 MB · default');
+  });
+
+  it('disables fp16 and q4f16 only on a WebGPU adapter known to lack shader-f16', () => {
+    expect(disabled({ webgpuAvailable: true, webgpuShaderF16: false, backend: 'auto' })).toEqual(['fp16', 'q4f16']);
+    expect(disabled({ webgpuAvailable: true, webgpuShaderF16: true, backend: 'auto' })).toEqual([]);
+    expect(disabled({ webgpuAvailable: true, webgpuShaderF16: null, backend: 'auto' })).toEqual([]);
+    expect(disabled({ webgpuAvailable: false, webgpuShaderF16: null, backend: 'auto' })).toEqual([]);
+    // Forced WASM never uses the GPU, so its f16 support does not matter.
+    expect(disabled({ webgpuAvailable: true, webgpuShaderF16: false, backend: 'wasm' })).toEqual([]);
+    expect(disabled(null)).toEqual([]);
+  });
+});
+
+describe('choiceOf and the storage rows', () => {
+  const base = hubFolderUrl(bart.repo, { revision: bart.revision });
+  const cached = cachedFiles([
+    { base, id: bart.id, bytes: 3, files: ['config.json', 'onnx/encoder_model.onnx', 'onnx/decoder_model_merged.onnx'].map((path) => ({ path, bytes: 1 })) },
+  ]);
+
+  it('a cached hub folder marks the choice and its complete dtypes downloaded', () => {
+    const c = choiceOf(bart, false, cached);
+    expect(c.cached).toBe(true);
+    expect(c.dtypes.filter((d) => d.cached).map((d) => d.dtype)).toEqual(['fp32']);
+    expect(choiceOf(bart, false, new Map()).cached).toBe(false);
+  });
+
+  it('rows carry the catalogue label and downloaded dtypes, or the source id for other folders', () => {
+    const c = choiceOf(bart, false, cached);
+    const rows = storedModels(
+      {
+        problem: null,
+        modelBytes: 10,
+        estimate: null,
+        models: [
+          { base, id: bart.id, bytes: 3, files: [{ path: 'config.json', bytes: 3 }] },
+          { base: 'http://localhost/models/x/', id: 'models/x', bytes: 7, files: [] },
+        ],
+      },
+      (b) => (b === base ? c : undefined),
+    );
+    expect(rows).toEqual([
+      { base, label: 'DistilBART-CNN-6-6', catalogueId: bart.id, bytes: 3, files: 1, dtypes: ['fp32'] },
+      { base: 'http://localhost/models/x/', label: 'models/x', catalogueId: null, bytes: 7, files: 0, dtypes: [] },
+    ]);
+  });
+});
