@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_DEFAULTS, settingsFromDefaults, settingsProblems, toGenerationOptions } from './settings';
+import { BUILTIN_DEFAULTS, PROMPT_LOOKUP_TOKENS, settingsFromDefaults, settingsProblems, toGenerationOptions } from './settings';
 
 describe('decoding settings', () => {
   it('seeds from a BART-CNN style generation config', () => {
@@ -22,5 +22,16 @@ describe('decoding settings', () => {
     expect(settingsProblems(BUILTIN_DEFAULTS)).toEqual([]);
     expect(settingsProblems({ ...BUILTIN_DEFAULTS, minNewTokens: 50, maxNewTokens: 10 })).toEqual(['Min tokens is larger than max tokens.']);
     expect(settingsProblems({ ...BUILTIN_DEFAULTS, strategy: 'sample', temperature: 0 })).toContain('Temperature must be above 0.');
+  });
+
+  it('prompt lookup: off by default, sent only with greedy (0 when off), seeded from the model', () => {
+    const greedy = { ...BUILTIN_DEFAULTS, strategy: 'greedy' as const };
+    expect(BUILTIN_DEFAULTS.promptLookup).toBe(false);
+    expect(toGenerationOptions(greedy).prompt_lookup_num_tokens).toBe(0);
+    expect(toGenerationOptions({ ...greedy, promptLookup: true }).prompt_lookup_num_tokens).toBe(PROMPT_LOOKUP_TOKENS);
+    expect(toGenerationOptions({ ...BUILTIN_DEFAULTS, promptLookup: true }).prompt_lookup_num_tokens).toBeUndefined();
+    expect(toGenerationOptions({ ...greedy, strategy: 'sample', promptLookup: true }).prompt_lookup_num_tokens).toBeUndefined();
+    expect(settingsFromDefaults({ num_beams: 1, prompt_lookup_num_tokens: 10 }).promptLookup).toBe(true);
+    expect(settingsFromDefaults({ num_beams: 1 }).promptLookup).toBe(false);
   });
 });

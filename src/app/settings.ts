@@ -14,7 +14,12 @@ export interface DecodingSettings {
   noRepeatNgramSize: number;
   minNewTokens: number | null;
   maxNewTokens: number | null;
+  /** Greedy only: prompt-lookup decoding (drafts copied from the paper, same output as greedy). */
+  promptLookup: boolean;
 }
+
+/** Draft tokens per verify when prompt lookup is on (the engine adapts it from there). */
+export const PROMPT_LOOKUP_TOKENS = 4;
 
 export const BUILTIN_DEFAULTS: DecodingSettings = {
   strategy: 'beam',
@@ -26,6 +31,7 @@ export const BUILTIN_DEFAULTS: DecodingSettings = {
   noRepeatNgramSize: 3,
   minNewTokens: null,
   maxNewTokens: null,
+  promptLookup: false,
 };
 
 /** Settings seeded from a model's generation_config.json; what it lacks keeps the built-in value. */
@@ -42,6 +48,7 @@ export function settingsFromDefaults(d: GenerationOptions | null | undefined): D
     noRepeatNgramSize: d.no_repeat_ngram_size ?? 0,
     minNewTokens: null,
     maxNewTokens: null,
+    promptLookup: (d.prompt_lookup_num_tokens ?? 0) > 0,
   };
 }
 
@@ -50,7 +57,8 @@ export function toGenerationOptions(s: DecodingSettings): GenerationOptions {
     repetition_penalty: s.repetitionPenalty,
     no_repeat_ngram_size: s.noRepeatNgramSize,
   };
-  if (s.strategy === 'greedy') Object.assign(o, { do_sample: false, num_beams: 1 });
+  // Off is sent as 0 too, so the checkbox also overrides a model whose generation_config turns it on.
+  if (s.strategy === 'greedy') Object.assign(o, { do_sample: false, num_beams: 1, prompt_lookup_num_tokens: s.promptLookup ? PROMPT_LOOKUP_TOKENS : 0 });
   else if (s.strategy === 'beam') Object.assign(o, { do_sample: false, num_beams: s.numBeams });
   else Object.assign(o, { do_sample: true, num_beams: 1, temperature: s.temperature, top_p: s.topP, top_k: s.topK });
   if (s.minNewTokens !== null) o.min_new_tokens = s.minNewTokens;

@@ -73,13 +73,19 @@ export class ObservedGenerator implements TextGenerator {
     const encodeMs = this.calls.reduce((s, c) => s + c.timings.encodeMs, 0);
     const decodeMs = this.calls.reduce((s, c) => s + Math.max(0, c.timings.totalMs - c.timings.firstTokenMs), 0);
     const decodeTokens = this.calls.reduce((s, c) => s + Math.max(0, c.timings.newTokens - 1), 0);
-    return {
+    const out: GenerationTimings = {
       encodeMs,
       firstTokenMs: this.firstTokenAt === null ? 0 : this.firstTokenAt - this.startedAt,
       totalMs: now - this.startedAt,
       newTokens: this.tokens,
       tokensPerSecond: decodeMs > 0 ? (decodeTokens * 1000) / decodeMs : 0,
     };
+    // Decoder-run and prompt-lookup counters, summed over the calls that report them.
+    for (const key of ['decoderRuns', 'draftedTokens', 'acceptedTokens'] as const) {
+      const reported = this.calls.filter((c) => c.timings[key] !== undefined);
+      if (reported.length) out[key] = reported.reduce((s, c) => s + c.timings[key]!, 0);
+    }
+    return out;
   }
 
   dispose(): Promise<void> {

@@ -38,6 +38,8 @@ export function SettingsPanel() {
   const defaults = useApp((s) => s.model.defaults);
   const modelReady = useApp((s) => s.model.status === 'ready');
   const problems = settingsProblems(d);
+  // 8-bit graphs quantize activations per run, so a multi-token verify rounds differently from single steps.
+  const dynamicQuant = useApp((s) => ['q8', 'int8', 'uint8'].includes(s.runtime?.dtype ?? ''));
   return (
     <details className="card settings" data-testid="settings">
       <summary>
@@ -66,6 +68,17 @@ export function SettingsPanel() {
         <NumberField label="Repetition penalty" testId="repetition-penalty" value={d.repetitionPenalty} min={0.5} max={3} step={0.05} onChange={(v) => patch({ repetitionPenalty: v ?? 1 })} />
         <NumberField label="No-repeat n-gram" testId="no-repeat-ngram" value={d.noRepeatNgramSize} min={0} max={10} onChange={(v) => patch({ noRepeatNgramSize: v ?? 0 })} />
       </div>
+      {d.strategy === 'greedy' && modelReady && (
+        <div className="prompt-lookup">
+          <label>
+            <input type="checkbox" data-testid="prompt-lookup" checked={d.promptLookup} onChange={(e) => patch({ promptLookup: e.target.checked })} /> Draft from the paper (prompt lookup)
+          </label>
+          <p className="meta">
+            Same output as greedy; faster when the summary copies phrases from the paper. On CPU (WASM) it can be slower when drafts are rejected.
+            {dynamicQuant && ' With these 8-bit weights a few words can come out differently (rounding).'}
+          </p>
+        </div>
+      )}
       {problems.length > 0 && (
         <ul className="error" role="alert">
           {problems.map((p) => (

@@ -45,7 +45,9 @@ function useSpeed(): string | null {
   }, [running]);
   const timings = run.stats?.timings;
   if (timings && !running) {
-    return `${timings.tokensPerSecond.toFixed(1)} tok/s · first token ${Math.round(timings.firstTokenMs)} ms`;
+    const lookup = (run.request?.generation?.prompt_lookup_num_tokens ?? 0) > 0 && timings.draftedTokens !== undefined;
+    const drafts = lookup ? ` · accepted drafts ${timings.acceptedTokens ?? 0}/${timings.draftedTokens}` : '';
+    return `${timings.tokensPerSecond.toFixed(1)} tok/s · first token ${Math.round(timings.firstTokenMs)} ms${drafts}`;
   }
   if (!running || run.firstTextAt === null || run.startedAt === null || run.tokens === 0) return null;
   const secs = (performance.now() - run.firstTextAt) / 1000;
