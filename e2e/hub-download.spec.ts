@@ -1,24 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { waitForModel } from './app';
+import { fakeHub } from './fakeHub';
 import { paperAsText } from './paper';
-
-const fixture = join(import.meta.dirname, '../models/fixtures/tiny-bart');
 
 test('a catalogue model downloads from the hub, is marked downloaded, loads from storage, and can be removed', async ({ page }, info) => {
   test.skip(info.project.name !== 'wasm', 'backend-independent');
-  // Stand-in hub: answers for the DistilBART repository with the tiny-bart fixture's files (a
-  // test-only stand-in; the download, cache and load path is what is under test).
-  const requests: string[] = [];
-  await page.route('https://huggingface.co/Xenova/distilbart-cnn-6-6/resolve/main/**', async (route) => {
-    const path = decodeURIComponent(new URL(route.request().url()).pathname.split('/resolve/main/')[1]);
-    requests.push(`${route.request().method()} ${path}`);
-    const file = join(fixture, path);
-    const headers = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
-    if (!existsSync(file)) return route.fulfill({ status: 404, headers, body: 'not found' });
-    await route.fulfill({ status: 200, headers: { ...headers, 'Content-Type': 'application/octet-stream' }, body: readFileSync(file) });
-  });
+  const requests = await fakeHub(page);
 
   await page.goto('/');
   await page.getByTestId('model-select').selectOption('distilbart-cnn-6-6');

@@ -1,23 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForModel } from './app';
+import { fakeHub, HUB_FIXTURE } from './fakeHub';
 
-const fixture = join(import.meta.dirname, '../models/fixtures/tiny-bart');
-
-/** Stand-in hub: the DistilBART repository answered with the tiny-bart fixture's files (a test-only stand-in). */
-async function fakeHub(page: Page): Promise<string[]> {
-  const requests: string[] = [];
-  await page.route('https://huggingface.co/Xenova/distilbart-cnn-6-6/resolve/main/**', async (route) => {
-    const path = decodeURIComponent(new URL(route.request().url()).pathname.split('/resolve/main/')[1]);
-    requests.push(`${route.request().method()} ${path}`);
-    const file = join(fixture, path);
-    const headers = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
-    if (!existsSync(file)) return route.fulfill({ status: 404, headers, body: 'not found' });
-    await route.fulfill({ status: 200, headers: { ...headers, 'Content-Type': 'application/octet-stream' }, body: readFileSync(file) });
-  });
-  return requests;
-}
+const fixture = HUB_FIXTURE;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
