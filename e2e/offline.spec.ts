@@ -2,6 +2,7 @@
 // ORT runtime and any model folder read before, with the cross-origin isolation headers intact.
 import { expect, test, type Page } from '@playwright/test';
 import { rawSummary, waitForModel } from './app';
+import { fakeHub } from './fakeHub';
 import { paperAsText } from './paper';
 
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'wasm', 'backend-independent; run once'));
@@ -72,4 +73,31 @@ test('under the service worker a model loads and summarizes; offline, a model th
   await page.reload();
   await expect(page.getByTestId('paper-input')).toHaveValue(paperAsText());
   await expect(page.getByTestId('status')).toContainText(/offline|network|reach/i, { timeout: 30_000 });
+});
+
+test('a model downloaded on an earlier visit loads from storage and summarizes with the network off', async ({ page, context }) => {
+  const requests = await fakeHub(page);
+  await page.goto('/');
+  await controlledBySw(page);
+  await page.getByTestId('model-select').selectOption('distilbart-cnn-6-6');
+  await waitForModel(page);
+  await expect(page.getByTestId('model-detail')).toContainText('downloaded');
+
+  // The stand-in hub goes away with the network: only what the browser stored can answer now.
+  await page.unrouteAll({ behavior: 'wait' });
+  await context.setOffline(true);
+  expect(await networkIsOff(page)).toBe(true);
+  requests.length = 0;
+  await page.reload();
+  await expect(page.getByTestId('model-select')).toHaveValue('distilbart-cnn-6-6');
+  await waitForModel(page);
+  await page.getByTestId('paper-input').fill(paperAsText());
+  await page.getByTestId('settings').locator('summary').click();
+  await page.getByTestId('strategy').selectOption('greedy');
+  await page.getByTestId('max-tokens').fill('8');
+  await page.getByTestId('summarize').click();
+  await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
+  expect((await rawSummary(page)).length).toBeGreaterThan(0);
+  expect(requests).toEqual([]);
 });
