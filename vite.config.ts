@@ -3,7 +3,7 @@ import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { offlineApp } from './scripts/pwa/plugin';
+import { offlineApp } from './scripts/pwa/plugin.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 

@@ -5,7 +5,7 @@
 // React refresh preamble and changing modules need neither (src/sw/register.ts).
 import type { Plugin, PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentSecurityPolicy, modelOrigins } from './csp';
+import { contentSecurityPolicy, modelOrigins } from './csp.ts';
 
 /** Built files the service worker precaches (relative to the build folder): the app and the ORT runtime. */
 export const PRECACHE_GLOBS = ['**/*.{html,js,mjs,css,wasm,png,svg,webmanifest}'];
