@@ -116,15 +116,30 @@ function looksLikeTitle(t: string): boolean {
   return lower <= Math.max(2, words.length * 0.6);
 }
 
+/**
+ * A numbered line that stands alone (a blank line before and after it) may be a sentence-case
+ * heading ("3 Protein k-mers enable assembly-free metapangenomics", "6 sPlotOpen"), as journals
+ * that typeset headings in sentence case print them; being alone on its line is the evidence the
+ * word-case test stands in for otherwise. Still no sentence end, few words, mostly letters.
+ */
+function looksLikeStandaloneTitle(t: string): boolean {
+  if (t.length < 2 || t.length > 90 || t.split(/\s+/).length > 14) return false;
+  if (!/^[A-Z]/.test(t) && !/^[a-z]+[A-Z]/.test(t)) return false;
+  if (/[.;,]$/.test(t) || /[=<>]/.test(t)) return false;
+  const letters = (t.match(/[A-Za-z]/g) ?? []).length;
+  return letters >= t.replace(/\s/g, '').length * 0.7;
+}
+
 export function isKnownTitle(t: string): boolean {
   return KNOWN.has(normTitle(t));
 }
 
 /**
  * Classifies one trimmed line. Numbered headings ("2.1 Method", "III. RESULTS", "A Proofs") must
- * look like titles; unnumbered ones must be a known section name ("Related Work", "CONCLUSIONS").
+ * look like titles (sentence case too when `standalone`: a blank line before and after);
+ * unnumbered ones must be a known section name ("Related Work", "CONCLUSIONS").
  */
-export function matchHeading(line: string): HeadingMatch | null {
+export function matchHeading(line: string, standalone = false): HeadingMatch | null {
   const t = line.trim().replace(/\s+/g, ' ');
   if (!t || t.length > 100) return null;
   const inline = INLINE_ABSTRACT.exec(t);
@@ -132,7 +147,7 @@ export function matchHeading(line: string): HeadingMatch | null {
   const md = /^(#{1,6})\s+(.+?)\s*#*$/.exec(t);
   if (md) return { title: md[2], level: md[1].length };
   let m = NUMBERED.exec(t);
-  if (m && looksLikeTitle(m[2])) {
+  if (m && (looksLikeTitle(m[2]) || (standalone && looksLikeStandaloneTitle(m[2])))) {
     const depth = m[1].split('.').length;
     const top = Number(m[1].split('.')[0]);
     if (top >= 1 && top <= 30) return { title: titleCase(m[2]), level: Math.min(depth, 3) };

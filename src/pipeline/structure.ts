@@ -124,7 +124,7 @@ export function structureText(text: string, hints: StructureHints): Paper {
       flush();
       continue;
     }
-    const h = matchHeading(line);
+    const h = matchHeading(line, !lines[i - 1] && !lines[i + 1]);
     if (h) {
       flush();
       if (current.title || current.paragraphs.length) sections.push(current);

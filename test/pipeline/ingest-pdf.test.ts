@@ -56,6 +56,31 @@ describe('PDF ingest', () => {
     expect(paper.sections.filter((s) => s.kind === 'body').map((s) => s.text).join(' ')).not.toContain('cited work');
   });
 
+  it('keeps the paragraphs of a double-spaced manuscript whole and finds its sentence-case headings', async () => {
+    const para = (t: string) => wrap(t, 70);
+    const lines: { text: string; gapAfter: number; size?: number; bold?: boolean }[] = [
+      { text: 'A Double Spaced Manuscript', gapAfter: 48, size: 16, bold: true },
+      { text: '1 Protein k-mers enable assembly-free metapangenomics', gapAfter: 36, bold: true },
+      // Line spacing 24 pt (double-spaced 12 pt); a paragraph ends with a wider gap.
+      ...para('Metapangenomics compares the genes of many genomes in many samples at once. Protein k-mers let us do it without assembly, which loses the rare genomes in a sample.').map((text, i, all) => ({ text, gapAfter: i === all.length - 1 ? 40 : 24 })),
+      { text: 'Here we show that it works on real samples.', gapAfter: 52 },
+      { text: '2 Samples and sequencing', gapAfter: 36, bold: true },
+      ...para('All samples came from one lake and were sequenced twice on the same machine by the same people over two days.').map((text) => ({ text, gapAfter: 24 })),
+    ];
+    let y = 740;
+    const page: PlacedText[] = lines.map((l) => {
+      const item = { text: l.text, x: 72, y, size: l.size ?? 12, bold: l.bold };
+      y -= l.gapAfter;
+      return item;
+    });
+    const paper = await ingest({ name: 'double.pdf', bytes: await makePdf([page]) });
+    expect(paper.sections.map((s) => s.title)).toEqual(['Protein k-mers enable assembly-free metapangenomics', 'Samples and sequencing']);
+    // One paragraph per block of text, not one per double-spaced line.
+    expect(paper.sections[0].text.split('\n\n')).toHaveLength(2);
+    expect(paper.sections[0].text).toContain('which loses the rare genomes in a sample.');
+    expect(paper.sections[1].text.split('\n\n')).toHaveLength(1);
+  });
+
   it('reports progress per page', async () => {
     const seen: string[] = [];
     await ingest({ name: 'paper.pdf', bytes: await twoColumnPaper() }, { onProgress: (p) => seen.push(`${p.done}/${p.total}`) });

@@ -54,6 +54,40 @@ describe('headings', () => {
   });
 });
 
+describe('sentence-case headings on a line of their own', () => {
+  it.each([
+    ['3 Protein k-mers enable assembly-free microbial metapangenomics', 'Protein k-mers enable assembly-free microbial metapangenomics', 1],
+    ['6 sPlotOpen', 'sPlotOpen', 1],
+    ['5.2 Increase computational training opportunities targeted at reproducibility', 'Increase computational training opportunities targeted at reproducibility', 2],
+  ])('%s is a heading only when it stands alone', (line, title, level) => {
+    expect(matchHeading(line)).toBeNull();
+    expect(matchHeading(line, true)).toMatchObject({ title, level });
+  });
+
+  it.each(['3 of the 12 participants were excluded', '12 mg of the compound', '2 0.53 0.71 0.88', '4 We measured the effect.'])('%s is not a heading even alone', (line) => {
+    expect(matchHeading(line, true)).toBeNull();
+  });
+
+  it('structureText takes them as sections between blank lines, not inside a paragraph', () => {
+    const text = [
+      'A Study',
+      '',
+      '1 Protein k-mers enable assembly-free metapangenomics',
+      '',
+      'We count protein k-mers in many samples. They show what the genomes share.',
+      '',
+      '2 Samples and the sequencing of them',
+      '',
+      'All samples came from one lake. They were sequenced twice.',
+      '3 of the 12 samples failed quality control',
+      'and were left out.',
+    ].join('\n');
+    const paper = structureText(text, { source: 'paste' });
+    expect(paper.sections.map((s) => s.title)).toEqual(['Protein k-mers enable assembly-free metapangenomics', 'Samples and the sequencing of them']);
+    expect(paper.sections[1].text).toContain('3 of the 12 samples failed quality control and were left out.');
+  });
+});
+
 describe('structureText', () => {
   const paper = structureText(PAPER, { source: 'paste' });
 

@@ -179,6 +179,12 @@ export function findTitle(page: Line[], pageHeight: number): string | undefined 
   return block.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
 }
 
+function percentile(xs: number[], q: number): number {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) * q)];
+}
+
 function median(xs: number[]): number {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
@@ -192,13 +198,24 @@ function median(xs: number[]): number {
 export function linesToText(pages: Line[][]): string {
   const all = pages.flat();
   const body = median(all.map((l) => l.size)) || 10;
+  // The usual distance between lines of running text: double-spaced manuscripts have twice the
+  // single-spaced leading, and a paragraph break is a gap clearly above it, not above a fixed size.
+  // A low percentile, not the median: in a short text, paragraph and heading gaps are many.
+  const leading = percentile(
+    all.slice(1).flatMap((l, i) => {
+      const p = all[i];
+      const gap = p.y - l.y;
+      return p.page === l.page && gap > 0 && Math.abs(p.size - body) < body * 0.15 && Math.abs(l.size - body) < body * 0.15 ? [gap] : [];
+    }),
+    0.3,
+  );
   const out: string[] = [];
   let prev: Line | null = null;
   for (const l of all) {
     if (prev) {
       const sameFlow = prev.page === l.page && prev.y > l.y && Math.abs(prev.x0 - l.x0) < body * 15;
       const gap = prev.y - l.y;
-      const paragraphGap = sameFlow ? gap > Math.max(prev.size, l.size) * 1.6 : /[.!?:]$/.test(prev.text);
+      const paragraphGap = sameFlow ? gap > Math.max(Math.max(prev.size, l.size) * 1.6, leading * 1.3) : /[.!?:]$/.test(prev.text);
       const sizeChange = Math.abs(prev.size - l.size) > body * 0.15;
       const indent = sameFlow && l.x0 - prev.x0 > body * 0.8 && /[.!?:]$/.test(prev.text);
       if (paragraphGap || sizeChange || indent) out.push('');
