@@ -159,7 +159,8 @@ export function matchHeading(line: string, standalone = false): HeadingMatch | n
     return { title: titleCase(m[2]), level: /^[A-H]\.\d/.test(t) ? 2 : 1 };
   }
   const bare = t.replace(/^(appendix|appendices)\b.*$/i, 'appendix');
-  if (isKnownTitle(bare)) return { title: titleCase(t.replace(/[:.]$/, '')), level: 1 };
+  // Capitalised, or alone on its line: a wrapped line that is just "analysis" is not a section.
+  if (isKnownTitle(bare) && (/^[A-Z]/.test(t) || standalone)) return { title: titleCase(t.replace(/[:.]$/, '')), level: 1 };
   return null;
 }
 

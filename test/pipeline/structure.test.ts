@@ -64,6 +64,12 @@ describe('sentence-case headings on a line of their own', () => {
     expect(matchHeading(line, true)).toMatchObject({ title, level });
   });
 
+  it('a known section name in lower case is a heading only alone on its line', () => {
+    expect(matchHeading('analysis')).toBeNull();
+    expect(matchHeading('conclusions', true)).toMatchObject({ title: 'conclusions', level: 1 });
+    expect(matchHeading('Conclusions')).toMatchObject({ title: 'Conclusions', level: 1 });
+  });
+
   it.each(['3 of the 12 participants were excluded', '12 mg of the compound', '2 0.53 0.71 0.88', '4 We measured the effect.'])('%s is not a heading even alone', (line) => {
     expect(matchHeading(line, true)).toBeNull();
   });
