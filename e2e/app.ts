@@ -40,3 +40,39 @@ export async function useGreedy(page: Page, maxTokens: number): Promise<void> {
 export function greedyOptions(maxTokens: number): GenerationOptions {
   return { do_sample: false, num_beams: 1, repetition_penalty: 1, no_repeat_ngram_size: 3, max_new_tokens: maxTokens };
 }
+
+/** Records every text the run's progress line shows ("chunk 3 of 12", ...), from inside the page. */
+export async function watchProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __labels: string[] };
+    w.__labels = [];
+    new MutationObserver(() => {
+      const t = document.querySelector('[data-testid="run-progress"]')?.textContent ?? '';
+      if (t && w.__labels.at(-1) !== t) w.__labels.push(t);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** The "chunk k of n" steps the progress line showed since `watchProgress`, as [k, n]. */
+export async function chunkProgress(page: Page): Promise<{ steps: [number, number][]; labels: string[] }> {
+  const labels = await page.evaluate(() => (window as unknown as { __labels: string[] }).__labels);
+  const steps = labels.flatMap((l): [number, number][] => {
+    const m = /chunk (\d+) of (\d+)/.exec(l);
+    return m ? [[Number(m[1]), Number(m[2])]] : [];
+  });
+  return { steps, labels };
+}
+
+/** Drops a file on the paste area, as a user dragging it from the desktop would. */
+export async function dropFile(page: Page, bytes: Uint8Array, name: string, type: string): Promise<void> {
+  await page.getByTestId('drop-zone').evaluate(
+    (zone, f) => {
+      const data = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], f.name, { type: f.type }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { b64: Buffer.from(bytes).toString('base64'), name, type },
+  );
+}

@@ -1,18 +1,8 @@
 // Issue #4's "done when": a 30-page PDF dropped on the page yields every style end to end, with
 // the extractive default when no model is loaded, and with a model chunk by chunk on both backends.
-import { expect, test, type Page } from '@playwright/test';
-import { rawSummary, waitForModel } from './app';
+import { expect, test } from '@playwright/test';
+import { chunkProgress, dropFile, rawSummary, useGreedy, waitForModel, watchProgress } from './app';
 import { manuscriptPdf, MANUSCRIPT_TITLE, RUNNING_HEADER } from './manuscript';
-
-async function dropPdf(page: Page, pdf: Buffer): Promise<void> {
-  await page.getByTestId('drop-zone').evaluate((zone, b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([bytes], 'open-practices-reader.pdf', { type: 'application/pdf' }));
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, pdf.toString('base64'));
-}
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
@@ -21,7 +11,7 @@ test('a 30-page PDF with no model: every style, extractive, without running head
   const m = await manuscriptPdf();
   expect(m.pages).toBeGreaterThanOrEqual(30);
   await page.goto('/');
-  await dropPdf(page, m.pdf);
+  await dropFile(page, m.pdf, 'open-practices-reader.pdf', 'application/pdf');
 
   const list = page.getByTestId('section-list');
   await expect(list).toBeVisible({ timeout: 30_000 });
@@ -60,27 +50,16 @@ test('a 30-page PDF with a model: map-reduce over chunks, progress shown, on thi
   await page.goto(`/?model=fixtures/tiny-bart&backend=${info.project.name}`);
   await waitForModel(page);
   await expect(page.getByTestId('backend')).toContainText(info.project.name);
-  await dropPdf(page, m.pdf);
+  await dropFile(page, m.pdf, 'open-practices-reader.pdf', 'application/pdf');
   await expect(page.getByTestId('section-list')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('style').selectOption('key_points');
-  await page.getByTestId('settings').locator('summary').click();
-  await page.getByTestId('strategy').selectOption('greedy');
-  await page.getByTestId('max-tokens').fill('8');
-  await page.evaluate(() => {
-    const w = window as unknown as { __labels: string[] };
-    w.__labels = [];
-    new MutationObserver(() => {
-      const t = document.querySelector('[data-testid="run-progress"]')?.textContent ?? '';
-      if (t && w.__labels.at(-1) !== t) w.__labels.push(t);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  await useGreedy(page, 8);
+  await watchProgress(page);
   await page.getByTestId('summarize').click();
   await expect(page.getByTestId('status')).toContainText('done', { timeout: 280_000 });
   await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
-  const chunks = (await page.evaluate(() => (window as unknown as { __labels: string[] }).__labels))
-    .map((l) => /chunk (\d+) of (\d+)/.exec(l))
-    .filter((x) => x !== null);
-  expect(chunks.length).toBeGreaterThanOrEqual(2);
-  expect(Number(chunks[0]![2])).toBeGreaterThanOrEqual(8);
+  const { steps } = await chunkProgress(page);
+  expect(steps.length).toBeGreaterThanOrEqual(2);
+  expect(steps[0][1]).toBeGreaterThanOrEqual(8);
   expect((await rawSummary(page)).length).toBeGreaterThan(0);
 });

@@ -1,7 +1,7 @@
 // After one visit the app works with the network off: the service worker serves the shell, the
 // ORT runtime and any model folder read before, with the cross-origin isolation headers intact.
 import { expect, test, type Page } from '@playwright/test';
-import { rawSummary, waitForModel } from './app';
+import { rawSummary, useGreedy, waitForModel } from './app';
 import { fakeHub } from './fakeHub';
 import { paperAsText } from './paper';
 
@@ -61,9 +61,7 @@ test('under the service worker a model loads and summarizes; offline, a model th
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null && crossOriginIsolated)).toBe(true);
   await waitForModel(page);
   await page.getByTestId('paper-input').fill(paperAsText());
-  await page.getByTestId('settings').locator('summary').click();
-  await page.getByTestId('strategy').selectOption('greedy');
-  await page.getByTestId('max-tokens').fill('8');
+  await useGreedy(page, 8);
   await page.getByTestId('summarize').click();
   await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
   await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
@@ -92,9 +90,7 @@ test('a model downloaded on an earlier visit loads from storage and summarizes w
   await expect(page.getByTestId('model-select')).toHaveValue('distilbart-cnn-6-6');
   await waitForModel(page);
   await page.getByTestId('paper-input').fill(paperAsText());
-  await page.getByTestId('settings').locator('summary').click();
-  await page.getByTestId('strategy').selectOption('greedy');
-  await page.getByTestId('max-tokens').fill('8');
+  await useGreedy(page, 8);
   await page.getByTestId('summarize').click();
   await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
   await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');

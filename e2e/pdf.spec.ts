@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { summaryLengths, useGreedy, waitForModel, watchSummaryGrowth, rawSummary } from './app';
+import { dropFile, summaryLengths, useGreedy, waitForModel, watchSummaryGrowth, rawSummary } from './app';
 import { PAPER } from './paper';
 import { paperPdf } from './pdf';
 
@@ -9,14 +9,7 @@ test('a dropped PDF shows its sections, then its summary streams and downloads',
   await waitForModel(page);
   const pdf = await paperPdf();
 
-  // Drop the file on the paste area, as a user dragging it from the desktop would.
-  await page.getByTestId('drop-zone').evaluate((zone, b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([bytes], 'sparse-routing.pdf', { type: 'application/pdf' }));
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, pdf.toString('base64'));
+  await dropFile(page, pdf, 'sparse-routing.pdf', 'application/pdf');
 
   const list = page.getByTestId('section-list');
   await expect(list).toBeVisible();
