@@ -27,6 +27,15 @@ async function networkIsOff(page: Page): Promise<boolean> {
   );
 }
 
+/** Pastes the test paper and summarizes it with the loaded model (greedy, 8 tokens). */
+async function summarizeWithModel(page: Page): Promise<void> {
+  await page.getByTestId('paper-input').fill(paperAsText());
+  await useGreedy(page, 8);
+  await page.getByTestId('summarize').click();
+  await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
+}
+
 test('after one visit the app opens offline, isolated, and summarizes extractively', async ({ page, context }) => {
   await page.goto('/');
   await controlledBySw(page);
@@ -60,11 +69,7 @@ test('under the service worker a model loads and summarizes; offline, a model th
   await page.goto('/?model=fixtures/tiny-bart');
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null && crossOriginIsolated)).toBe(true);
   await waitForModel(page);
-  await page.getByTestId('paper-input').fill(paperAsText());
-  await useGreedy(page, 8);
-  await page.getByTestId('summarize').click();
-  await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
-  await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
+  await summarizeWithModel(page);
 
   // Test fixtures are never stored for offline use (real models are, by the engine's own cache).
   await context.setOffline(true);
@@ -89,11 +94,7 @@ test('a model downloaded on an earlier visit loads from storage and summarizes w
   await page.reload();
   await expect(page.getByTestId('model-select')).toHaveValue('distilbart-cnn-6-6');
   await waitForModel(page);
-  await page.getByTestId('paper-input').fill(paperAsText());
-  await useGreedy(page, 8);
-  await page.getByTestId('summarize').click();
-  await expect(page.getByTestId('status')).toContainText('done', { timeout: 60_000 });
-  await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
+  await summarizeWithModel(page);
   expect((await rawSummary(page)).length).toBeGreaterThan(0);
   expect(requests).toEqual([]);
 });
