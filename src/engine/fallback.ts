@@ -93,16 +93,20 @@ export class ResilientStepModel implements StepModel {
         await this.switchToWasm(e);
       }
       this.rebuild = false;
-      // One pass over each row's whole history rebuilds the cache and gives this step's logits.
-      if (!all) {
-        logits = await this.runner.step(next, null, signal);
-      } else {
-        const full = await this.runner.stepAll(next, null, signal);
-        const L = next[0].length;
-        const len = tokens[0].length;
-        logits = [];
-        for (let r = 0; r < next.length; r++) logits.push(...full.slice(r * L + L - len, (r + 1) * L));
+      // The history before this step rebuilds the cache (the runner feeds a long one in pieces);
+      // then this step's tokens run as they would have, so a verify still reads only its own
+      // positions' logits, never the whole history's.
+      const L = next[0].length;
+      const len = tokens[0].length;
+      const head = L - len;
+      let feed = next;
+      let from: number[] | null = null;
+      if (head > 0) {
+        await this.runner.step(next.map((h) => h.slice(0, head)), null, signal);
+        feed = next.map((h) => h.slice(head));
+        from = next.map((_, r) => r);
       }
+      logits = all ? await this.runner.stepAll(feed, from, signal) : await this.runner.step(feed, from, signal);
     }
     this.firstStepMs ??= performance.now() - t0;
     this.rows = next;
