@@ -54,6 +54,13 @@ export interface LoadedModel extends TextGenerator {
 const DEFAULT_INPUT_LIMIT = 512;
 const DEFAULT_CONTEXT = 2048;
 const DEFAULT_ANSWER_ROOM = 512;
+/**
+ * Decoder-only context used unless the caller asks for another: models declare 32k-128k positions,
+ * but a prefill's attention and KV cache grow with it (Qwen2.5-0.5B's cache alone is ~100 MB per
+ * 4k tokens in fp32) and a CPU prefills a few hundred tokens a second, so a paper is read in
+ * 8k-token chunks: still 8x a BART window, and map-reduce covers the rest.
+ */
+const DEFAULT_CONTEXT_CAP = 8192;
 
 export async function loadModel(source: FileSource, opts: LoadOptions): Promise<LoadedModel> {
   const read = { signal: opts.signal, onProgress: opts.onProgress };
@@ -142,7 +149,7 @@ function inputLimits(
   if (spec.kind === 'seq2seq') {
     return { maxInputTokens: real ?? DEFAULT_INPUT_LIMIT, contextTokens: spec.maxPositions };
   }
-  const context = Math.min(real ?? DEFAULT_CONTEXT, opts.contextTokens ?? Infinity);
+  const context = Math.min(real ?? DEFAULT_CONTEXT, opts.contextTokens ?? DEFAULT_CONTEXT_CAP);
   const answer = Math.min(opts.answerTokens ?? maxNewTokens ?? DEFAULT_ANSWER_ROOM, Math.floor(context / 2));
   return { maxInputTokens: context - answer, contextTokens: context };
 }

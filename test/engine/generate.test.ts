@@ -91,8 +91,9 @@ describe('model metadata', () => {
       expect(t5.promptText('abc')).toBe('summarize: abc');
       expect(t5.countTokens('abc')).toBeGreaterThan(t5.countTokens(''));
       expect(qwen.kind).toBe('causal');
-      // tokenizer_config says 131072 but the model has 32768 positions; 32 kept for the answer.
-      expect(qwen.maxInputTokens).toBe(32768 - 32);
+      // tokenizer_config says 131072 and the model has 32768 positions, but the engine reads
+      // 8192-token chunks unless asked for more; 32 kept for the answer.
+      expect(qwen.maxInputTokens).toBe(8192 - 32);
       expect(qwen.defaults).toMatchObject({ max_new_tokens: 32, do_sample: false });
       expect(qwen.promptText('hi')).toContain('<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n');
       // The fixture folders hold fp32 only (plus bart's q8): wasm prefers q8 when present.
