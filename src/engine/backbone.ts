@@ -3,6 +3,7 @@ import { CausalRunner, causalGpuOutputs } from './causal';
 import type { CausalSpec, ModelSpec, Seq2SeqSpec } from './config';
 import type { StepModel } from './generation/contract';
 import { validateCausal, validateSeq2Seq } from './graph';
+import { addLogitsToKeep } from './logitsToKeep';
 import { isHalfDtype, type OnnxLayout } from './modelFolder';
 import { Seq2SeqRunner, seq2seqGpuOutputs, type Seq2SeqSessions } from './seq2seq';
 import type { ModelSession, Runtime } from './session';
@@ -28,15 +29,16 @@ export class Backbone {
   static async create(runtime: Runtime, spec: ModelSpec, layout: OnnxLayout, dtype: Dtype): Promise<Backbone> {
     const id = runtime.opts.source.id;
     const created: ModelSession[] = [];
-    const make = async (path: string, gpuOutputs: string[]) => {
-      const s = await runtime.create(path, gpuOutputs);
+    const make = async (path: string, gpuOutputs: string[], rewrite?: (bytes: Uint8Array) => Uint8Array) => {
+      const s = await runtime.create(path, gpuOutputs, rewrite);
       created.push(s);
       return s;
     };
     try {
       if (layout.kind === 'causal') {
         const causal = spec as CausalSpec;
-        const model = await make(layout.model, causalGpuOutputs(causal));
+        // The LM head on the positions whose logits are read, not on every prompt position.
+        const model = await make(layout.model, causalGpuOutputs(causal), addLogitsToKeep);
         validateCausal(id, model, causal);
         return new Backbone(runtime, spec, created, pastType(model, 'past_key_values.0.key', dtype));
       }

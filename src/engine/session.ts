@@ -119,12 +119,14 @@ export class Runtime {
   }
 
   /** Reads `path` (and its external data, if any) and creates a session; errors name the file. */
-  async create(path: string, gpuOutputs: readonly string[] = []): Promise<ModelSession> {
+  /** `rewrite` may return changed model bytes (see logitsToKeep.ts) before ORT reads them. */
+  async create(path: string, gpuOutputs: readonly string[] = [], rewrite?: (bytes: Uint8Array) => Uint8Array): Promise<ModelSession> {
     const { source, ort } = this.opts;
     if (!(await source.has(path))) throw new ModelFileError(source.id, path, 'file is missing');
     const readOpts: ReadOptions = { signal: this.opts.signal, onProgress: this.opts.onProgress };
-    const bytes = await source.read(path, readOpts);
-    checkOnnxBytes(source.id, path, bytes);
+    const read = await source.read(path, readOpts);
+    checkOnnxBytes(source.id, path, read);
+    const bytes = rewrite ? rewrite(read) : read;
     const options: OrtSessionOptions = { executionProviders: this.providers(), graphOptimizationLevel: 'all' };
     if (this.onGpu && gpuOutputs.length) {
       // ORT ignores names the graph lacks, so the runner can list every present.* it might produce.
