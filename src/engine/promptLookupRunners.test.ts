@@ -51,9 +51,10 @@ describe.each(FAMILIES)('%s runner', (name) => {
     single.dispose();
 
     const verify = await backbone.startRunner(enc);
-    // Optimum's split decoder_with_past takes one token per run: no verify there.
-    expect(verify.canVerify).toBe(name !== 'tiny-bart-split');
-    if (!verify.canVerify) return verify.dispose();
+    // Seq2seq runners never offer verification (Optimum traces the with-past decoder with one
+    // token), but their multi-token path is still checked here on the fixtures, which take several.
+    expect(verify.canVerify).toBe(name === 'tiny-qwen2');
+    if (name === 'tiny-bart-split') return verify.dispose();
     await verify.step([start], null);
     await verify.step([[fed[0]]], [0]);
     const got = await verify.stepAll([fed.slice(1)], [0]);
@@ -102,7 +103,7 @@ describe.each(FAMILIES)('%s runner', (name) => {
       expect(oracle.sequences[0].ids).toEqual(out);
       const { acceptedTokens, decoderRuns, draftedTokens } = oracle.stats!;
       expect(decoderRuns).toBe(24 - acceptedTokens);
-      if (name === 'tiny-bart-split') {
+      if (name !== 'tiny-qwen2') {
         expect(draftedTokens).toBe(0);
         continue;
       }
@@ -119,11 +120,9 @@ describe.each(FAMILIES)('%s runner', (name) => {
 });
 
 describe.each([
-  ['tiny-bart', 4],
-  ['tiny-bart', 5],
-  ['tiny-t5', 3],
   ['tiny-qwen2', 3],
   ['tiny-qwen2', 4],
+  ['tiny-qwen2', 6],
 ] as const)('%s failing at webgpu run %i during prompt-lookup decoding', (name, failAtRun) => {
   it('continues on WASM with plain greedy tokens', async () => {
     const wasm = await backboneOf(name);
@@ -167,6 +166,11 @@ describe('prompt lookup through generate()', () => {
         expect(on.ids).toEqual(off.ids);
         expect(on.text).toBe(off.text);
         expect(off.timings).toMatchObject({ decoderRuns: 20, draftedTokens: 0, acceptedTokens: 0 });
+        // Seq2seq models accept the option and decode plain greedy (no verification there).
+        if (name === 'tiny-bart') {
+          expect(on.timings.draftedTokens).toBe(0);
+          continue;
+        }
         expect(on.timings.draftedTokens).toBeGreaterThan(0);
         expect(on.timings.decoderRuns).toBe(20 - on.timings.acceptedTokens!);
       } finally {

@@ -61,13 +61,13 @@ export class Seq2SeqRunner implements StepModel {
     return this.run(tokens, parents, false);
   }
 
-  /** Whether later steps may feed several tokens (a split decoder_with_past takes one). */
-  get canVerify(): boolean {
-    const withPast = this.sessions.decoderWithPast;
-    if (!withPast) return true;
-    const m = withPast.inputMeta('input_ids');
-    return !(m?.isTensor && m.shape.length === 2 && m.shape[1] === 1);
-  }
+  /**
+   * Never for prompt-lookup drafts: Optimum exports the decoder-with-past (alone, or as the merged
+   * decoder's cache branch) traced with ONE new token, so BART's causal mask among new tokens and
+   * T5's position bias for them are baked out; several tokens would run without error and give
+   * wrong logits. stepAll() stays correct on graphs that do take several (the test fixtures).
+   */
+  readonly canVerify = false;
 
   /** Logits of every fed position (prompt-lookup verify), row-major. */
   stepAll(tokens: number[][], parents: number[] | null): Promise<Float32Array[]> {
@@ -132,6 +132,8 @@ export class Seq2SeqRunner implements StepModel {
 
   dispose(): void {
     this.cache.dispose();
+    if (this.expanded && this.expanded.hidden !== this.hidden) release(this.expanded.hidden);
+    this.expanded = undefined;
     release(this.hidden);
   }
 }

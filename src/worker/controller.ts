@@ -98,6 +98,7 @@ export class WorkerController {
       fellBack: g ? (g.firstFallBack ?? null) : null,
       webgpuSkipped: g ? this.webgpuSkipped : null,
       maxInputTokens: g ? g.maxInputTokens : null,
+      modelKind: g ? g.kind : null,
       modelDefaults: g ? g.defaults : null,
     };
   }

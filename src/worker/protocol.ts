@@ -79,6 +79,8 @@ export interface RuntimeStatus {
   webgpuSkipped: string | null;
   /** Input budget of the loaded model in tokens. */
   maxInputTokens: number | null;
+  /** seq2seq or causal (decoder-only); prompt-lookup drafts are offered for causal models only. */
+  modelKind: 'seq2seq' | 'causal' | null;
   /** Defaults from the model's generation_config.json. */
   modelDefaults: GenerationOptions | null;
 }

@@ -37,6 +37,8 @@ export function SettingsPanel() {
   const d = useApp((s) => s.decoding);
   const defaults = useApp((s) => s.model.defaults);
   const modelReady = useApp((s) => s.model.status === 'ready');
+  // Seq2seq exports take one new token per cached step, so only decoder-only models can verify drafts.
+  const canDraft = useApp((s) => s.runtime?.modelKind === 'causal');
   const problems = settingsProblems(d);
   // 8-bit graphs quantize activations per run, so a multi-token verify rounds differently from single steps.
   const dynamicQuant = useApp((s) => ['q8', 'int8', 'uint8'].includes(s.runtime?.dtype ?? ''));
@@ -68,7 +70,7 @@ export function SettingsPanel() {
         <NumberField label="Repetition penalty" testId="repetition-penalty" value={d.repetitionPenalty} min={0.5} max={3} step={0.05} onChange={(v) => patch({ repetitionPenalty: v ?? 1 })} />
         <NumberField label="No-repeat n-gram" testId="no-repeat-ngram" value={d.noRepeatNgramSize} min={0} max={10} onChange={(v) => patch({ noRepeatNgramSize: v ?? 0 })} />
       </div>
-      {d.strategy === 'greedy' && modelReady && (
+      {d.strategy === 'greedy' && modelReady && canDraft && (
         <div className="prompt-lookup">
           <label>
             <input type="checkbox" data-testid="prompt-lookup" checked={d.promptLookup} onChange={(e) => patch({ promptLookup: e.target.checked })} /> Draft from the paper (prompt lookup)

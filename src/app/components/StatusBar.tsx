@@ -43,9 +43,10 @@ function useSpeed(): string | null {
     const t = setInterval(() => tick((n) => n + 1), 500);
     return () => clearInterval(t);
   }, [running]);
+  const canDraft = useApp((s) => s.runtime?.modelKind === 'causal');
   const timings = run.stats?.timings;
   if (timings && !running) {
-    const lookup = (run.request?.generation?.prompt_lookup_num_tokens ?? 0) > 0 && timings.draftedTokens !== undefined;
+    const lookup = canDraft && (run.request?.generation?.prompt_lookup_num_tokens ?? 0) > 0 && timings.draftedTokens !== undefined;
     const drafts = lookup ? ` · accepted drafts ${timings.acceptedTokens ?? 0}/${timings.draftedTokens}` : '';
     return `${timings.tokensPerSecond.toFixed(1)} tok/s · first token ${Math.round(timings.firstTokenMs)} ms${drafts}`;
   }
