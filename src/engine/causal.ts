@@ -12,10 +12,11 @@ export function causalGpuOutputs(spec: CausalSpec): string[] {
 }
 
 /**
- * Longest feed given to the graph in one run. A run's logits are [rows, fed, vocab] floats unless
- * the export takes num_logits_to_keep, so a whole prompt at once would need prompt x vocab floats
- * (4k tokens x Qwen's 152k vocabulary = 2.5 GB, past what WASM can address); longer feeds go in
- * pieces that extend the cache, and only the last piece's logits are read.
+ * Longest feed given to the graph in one run; longer feeds go in pieces that extend the cache, and
+ * only the last piece's logits are read. A run's attention scores are heads x fed x (past + fed)
+ * floats (14 x 8k x 8k x 4 B = 3.7 GB for an 8k-token Qwen2.5 prompt in one run, past what WASM
+ * can address; 117 MB per 256-token piece), and a graph that does not take num_logits_to_keep
+ * (logitsToKeep.ts adds it where it can) also returns fed x vocabulary logits.
  */
 export const PREFILL_PIECE = 256;
 

@@ -4,7 +4,8 @@
 // output (prompt x vocabulary floats) is the largest tensor of the run. The rewrite works on the
 // protobuf bytes without decoding the weights: it finds the node that produces `logits` (MatMul or
 // MatMulNBits, possibly behind a Cast or a bias Add) and puts a Slice of the last K positions in front of it.
-// Anything else (no such node, an If graph, the input already there) leaves the bytes untouched.
+// Anything else (no such node, an If graph, logits not 3-D, the input already there) leaves the
+// bytes untouched.
 
 const INPUT = 'num_logits_to_keep';
 const INT64 = 7;
@@ -129,19 +130,31 @@ function readNode(buf: Uint8Array, f: Field): NodeInfo {
  * this can rewrite safely.
  */
 export function addLogitsToKeep(model: Uint8Array): Uint8Array {
-  let top: Field[];
   try {
-    top = fields(model);
+    return rewrite(model) ?? model;
   } catch {
+    // Bytes this reader cannot follow: ORT gets them as they came and says what is wrong.
     return model;
   }
+}
+
+function rewrite(model: Uint8Array): Uint8Array | null {
+  const top = fields(model);
   const graph = top.find((f) => f.field === 7 && f.wire === 2);
-  if (!graph) return model;
+  if (!graph) return null;
   const g = fields(model, graph.payload[0], graph.payload[1]);
-  const inputs = g.filter((f) => f.field === 11).map((f) => fields(model, f.payload[0], f.payload[1]).find((x) => x.field === 1));
-  if (inputs.some((n) => n && str(model, n) === INPUT)) return model;
+  const nameOf = (f: Field) => fields(model, f.payload[0], f.payload[1]).find((x) => x.field === 1);
+  const inputs = g.filter((f) => f.field === 11).map(nameOf);
+  if (inputs.some((n) => n && [INPUT, 'logits_to_keep'].includes(str(model, n)))) return null;
+  // Slicing axis 1 assumes [batch, positions, vocabulary] logits (then the LM head's input is
+  // [batch, positions, hidden] too: MatMul, Cast and Add keep the leading dimensions).
+  const logitsOut = g.filter((f) => f.field === 12).find((f) => {
+    const n = nameOf(f);
+    return n && str(model, n) === 'logits';
+  });
+  if (!logitsOut || logitsRank(model, logitsOut) !== 3) return null;
   const nodes = g.filter((f) => f.field === 1 && f.wire === 2).map((f) => readNode(model, f));
-  if (nodes.some((n) => n.op === 'If' || n.op === 'Loop')) return model;
+  if (nodes.some((n) => n.op === 'If' || n.op === 'Loop')) return null;
   const producer = new Map<string, NodeInfo>();
   for (const n of nodes) for (const o of n.outputs) producer.set(o, n);
   const weights = new Set(
@@ -155,7 +168,7 @@ export function addLogitsToKeep(model: Uint8Array): Uint8Array {
     else if (head.op === 'Add' && head.inputs.length === 2 && weights.has(head.inputs[1])) head = producer.get(head.inputs[0]);
     else break;
   }
-  if (!head || (head.op !== 'MatMul' && head.op !== 'MatMulNBits') || !head.inputFields.length) return model;
+  if (!head || (head.op !== 'MatMul' && head.op !== 'MatMulNBits') || !head.inputFields.length) return null;
 
   const hidden = head.inputs[0];
   const sliced = `${hidden}_paperlens_last`;
@@ -169,17 +182,28 @@ export function addLogitsToKeep(model: Uint8Array): Uint8Array {
   const first = head.inputFields[0];
   const newHead = ld(1, concat([model.subarray(hf.payload[0], first.start), s(1, sliced), model.subarray(first.end, hf.payload[1])]));
 
-  const parts: Uint8Array[] = [];
-  for (const f of g) {
-    if (f === hf) parts.push(...added, newHead);
-    else parts.push(model.subarray(f.start, f.end));
-  }
-  parts.push(
+  // The graph's fields in order with the new nodes before the LM head, then the new initializers
+  // and input; written once into one buffer (a model can be a gigabyte: no intermediate copies).
+  const extra = [
     int64Initializer('paperlens_shape_1', 1n),
     int64Initializer('paperlens_slice_end', 0x7fffffffffffffffn),
     int64Initializer('paperlens_slice_axis', 1n),
     scalarInput(INPUT),
-  );
-  const body = concat(parts);
-  return concat([model.subarray(0, graph.start), ld(7, body), model.subarray(graph.end)]);
+  ];
+  const body: Uint8Array[] = [];
+  for (const f of g) {
+    if (f === hf) body.push(...added, newHead);
+    else body.push(model.subarray(f.start, f.end));
+  }
+  body.push(...extra);
+  const bodyLength = body.reduce((n, p) => n + p.length, 0);
+  return concat([model.subarray(0, graph.start), encVarint(7 * 8 + 2), encVarint(bodyLength), ...body, model.subarray(graph.end)]);
+}
+
+/** Rank of a graph output's tensor shape (ValueInfoProto.type.tensor_type.shape.dim), or -1. */
+function logitsRank(model: Uint8Array, out: Field): number {
+  const type = fields(model, out.payload[0], out.payload[1]).find((x) => x.field === 2);
+  const tensor = type && fields(model, type.payload[0], type.payload[1]).find((x) => x.field === 1);
+  const shape = tensor && fields(model, tensor.payload[0], tensor.payload[1]).find((x) => x.field === 2);
+  return shape ? fields(model, shape.payload[0], shape.payload[1]).filter((x) => x.field === 1).length : -1;
 }

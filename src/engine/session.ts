@@ -118,15 +118,18 @@ export class Runtime {
     return this.opts.executionProviders?.[this.backend] ?? [this.backend];
   }
 
-  /** Reads `path` (and its external data, if any) and creates a session; errors name the file. */
-  /** `rewrite` may return changed model bytes (see logitsToKeep.ts) before ORT reads them. */
+  /**
+   * Reads `path` (and its external data, if any) and creates a session; errors name the file.
+   * `rewrite` may return changed model bytes (see logitsToKeep.ts) before ORT reads them.
+   */
   async create(path: string, gpuOutputs: readonly string[] = [], rewrite?: (bytes: Uint8Array) => Uint8Array): Promise<ModelSession> {
     const { source, ort } = this.opts;
     if (!(await source.has(path))) throw new ModelFileError(source.id, path, 'file is missing');
     const readOpts: ReadOptions = { signal: this.opts.signal, onProgress: this.opts.onProgress };
-    const read = await source.read(path, readOpts);
-    checkOnnxBytes(source.id, path, read);
-    const bytes = rewrite ? rewrite(read) : read;
+    let bytes = await source.read(path, readOpts);
+    checkOnnxBytes(source.id, path, bytes);
+    // Reassigned, so the original bytes can be collected while ORT copies the rewritten ones.
+    if (rewrite) bytes = rewrite(bytes);
     const options: OrtSessionOptions = { executionProviders: this.providers(), graphOptimizationLevel: 'all' };
     if (this.onGpu && gpuOutputs.length) {
       // ORT ignores names the graph lacks, so the runner can list every present.* it might produce.

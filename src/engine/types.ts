@@ -98,7 +98,7 @@ export interface GenerationTimings {
   newTokens: number;
   /** Decode rate after the first token. */
   tokensPerSecond: number;
-  /** Decoder runs (session.run calls of the decoding loop, the first one included). */
+  /** Decoding-loop steps (step()/stepAll() calls, the first included); a long prompt fed in pieces or a fallback rebuild makes more session runs. */
   decoderRuns?: number;
   /** Prompt-lookup decoding: draft tokens proposed and checked. */
   draftedTokens?: number;
