@@ -17,6 +17,7 @@ from common import HERE, REPO, fresh_dir, log, read_json, write_json
 
 SOURCES = [HERE / "fixtures.py", HERE / "quantize.py"]
 DTYPES = ["fp32", "q8", "q4", "fp16", "q4f16"]
+HALF = ["fp16", "q4f16"]
 COMMITTED = REPO / "models" / "fixtures"
 TOKENIZER_FILES = ["tokenizer.json", "tokenizer_config.json"]
 
@@ -83,7 +84,7 @@ def build_one(f: Fixture, out_root: Path, hf_root: Path) -> None:
     from optimum.exporters.onnx import main_export
     from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM
 
-    from quantize import variants
+    from quantize import DTYPE_SUFFIX, merged_half, variants
 
     hf = fresh_dir(hf_root / f.id)
     write_json(hf / "config.json", config_for(f))
@@ -114,7 +115,13 @@ def build_one(f: Fixture, out_root: Path, hf_root: Path) -> None:
         for g in names:
             (folder / "onnx" / f"{g}.onnx").write_bytes((export / f"{g}.onnx").read_bytes())
             # The split layout is the older one, exported in fp32 only (as the hub's old repos are).
-            if fid == f.id:
+            if fid != f.id:
+                continue
+            if g == "decoder_model_merged":
+                variants(folder / "onnx" / f"{g}.onnx", config.model_type, [d for d in DTYPES if d not in HALF], half_kv=False)
+                for d in HALF:
+                    merged_half(export / "decoder_model.onnx", export / "decoder_with_past_model.onnx", folder / "onnx" / f"{g}{DTYPE_SUFFIX[d]}.onnx", d == "q4f16")
+            else:
                 variants(folder / "onnx" / f"{g}.onnx", config.model_type, DTYPES, half_kv=not seq2seq)
     shutil.rmtree(export)  # hf_root keeps the PyTorch weights, which the reference step reads
 

@@ -11,7 +11,9 @@ scripts/quantize.py (read with the search tool, Dec 2026):
 
 Where ours differs, and why:
 - fp16 uses onnxruntime.transformers.float16 (the maintained original of transformers.js's
-  vendored float16.py) with its default op block list.
+  vendored float16.py) with its default op block list. It cannot convert a merged decoder (If
+  branches end up reading values it removed), so a merged decoder's fp16/q4f16 variants are made
+  by converting decoder_model and decoder_with_past_model and merging them with Optimum.
 - transformers.js keeps every graph input/output in float32 (keep_io_types=True), and so do we for
   encoder-decoder graphs. The hub's fp16/q4f16 decoder-only exports declare a float16 KV cache
   (config.json `transformers.js_config.kv_cache_dtype`), so for decoder-only graphs we keep only
@@ -84,7 +86,45 @@ def q4(model: onnx.ModelProto) -> onnx.ModelProto:
 def fp16(model: onnx.ModelProto, half_kv: bool) -> onnx.ModelProto:
     names = {v.name for v in [*model.graph.input, *model.graph.output]}
     keep: bool | list[str] = [n for n in FLOAT32_IO if n in names] if half_kv else True
-    return convert_float_to_float16(model, keep_io_types=keep, disable_shape_infer=model.ByteSize() > 2**31 - 1)
+    model = convert_float_to_float16(model, keep_io_types=keep, disable_shape_infer=model.ByteSize() > 2**31 - 1)
+    return topological(model)
+
+
+def topological(model: onnx.ModelProto) -> onnx.ModelProto:
+    """The float16 pass appends its input casts at the end of the node list; ONNX wants producers
+    before consumers (transformers.js runs onnxslim for this), and Optimum's merge checks it."""
+    g = model.graph
+    ready = {i.name for i in g.input} | {t.name for t in g.initializer} | {""}
+    pending = list(g.node)
+    ordered = []
+    while pending:
+        rest = []
+        for n in pending:
+            if all(i in ready for i in n.input):
+                ordered.append(n)
+                ready.update(n.output)
+            else:
+                rest.append(n)
+        if len(rest) == len(pending):
+            raise ValueError(f"cycle or dangling input at {rest[0].name}")
+        pending = rest
+    del g.node[:]
+    g.node.extend(ordered)
+    return model
+
+
+def merged_half(decoder: Path, with_past: Path, out: Path, q4_first: bool) -> None:
+    """fp16 (or q4f16) of a merged seq2seq decoder: each of the two decoders is converted, then
+    Optimum merges them under one If, as it merges the fp32 pair. Converting the merged graph
+    itself leaves its If branches reading casts that no longer exist, which ORT refuses."""
+    from optimum.onnx import merge_decoders
+
+    log(f"  {decoder.name} + {with_past.name} -> {out.name}")
+    halves = []
+    for p in (decoder, with_past):
+        m = onnx.load_model(str(p))
+        halves.append(fp16(q4(m) if q4_first else m, half_kv=False))
+    merge_decoders(halves[0], halves[1], strict=False, save_path=out)
 
 
 def save(model: onnx.ModelProto, path: Path) -> None:
