@@ -11,15 +11,15 @@ import { listDtypes, readJson, readOptionalJson, resolveLayout } from './modelFo
 import type { OrtModule } from './ort';
 import { Runtime, describe, type FaultInjection, type RuntimeOptions } from './session';
 import { TextTokenizer } from './tokenizer';
-import type { Backend, BackendChoice, Dtype, FileProgress, FileSource, TextGenerator } from './types';
+import type { Backend, BackendChoice, Dtype, DtypeRequest, FileProgress, FileSource, TextGenerator } from './types';
 
 export interface LoadOptions {
   /** `onnxruntime-web/webgpu` in the worker, `onnxruntime-web` in Node. */
   ort: OrtModule;
   /** 'auto' (default): WebGPU when an adapter exists, else WASM. */
   backend?: BackendChoice;
-  /** Which ONNX variant to load; default: the best present for the backend. */
-  dtype?: Dtype;
+  /** Which ONNX variant to load (or one per backend); default: the best present for the backend. */
+  dtype?: DtypeRequest;
   onProgress?: (p: FileProgress) => void;
   signal?: AbortSignal;
   /** `navigator.gpu` by default; pass one explicitly from a worker or a test (null: none). */
@@ -77,7 +77,7 @@ export async function loadModel(source: FileSource, opts: LoadOptions): Promise<
   const chat = template ? new ChatTemplate(source.id, template, tokenizer) : undefined;
 
   const available = await listDtypes(source, spec.kind);
-  if (!available.length) await resolveLayout(source, spec.kind, opts.dtype ?? 'fp32'); // throws, naming the file
+  if (!available.length) await resolveLayout(source, spec.kind, typeof opts.dtype === 'string' ? opts.dtype : 'fp32'); // throws, naming the file
   const gpu = opts.gpu === null ? undefined : (opts.gpu ?? defaultGpu());
   const plan = await planBackend(opts.backend ?? 'auto', opts.dtype, available, gpu);
   const notes = [...plan.notes];

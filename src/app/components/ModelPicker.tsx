@@ -2,8 +2,8 @@
 // download progress and cancel; or load a model folder from disk (picked, or dropped on the card).
 import { useRef, useState, type DragEvent } from 'react';
 import type { Dtype } from '../../engine/types';
-import { cancelModelLoad, chooseDtype, chooseModel, dtypeFor, ingestFile, loadModelFolder, loadPickedFolder, urlBackend } from '../actions';
-import { dtypeOptions, forgetDownload, useCatalogue, type ModelChoice } from '../catalogueView';
+import { cancelModelLoad, chooseDtype, chooseModel, ingestFile, loadModelFolder, loadPickedFolder, pickedDtype, urlBackend } from '../actions';
+import { defaultDtypeOn, dtypeOptions, forgetDownload, useCatalogue, type ModelChoice } from '../catalogueView';
 import { droppedFiles, hasDirectoryPicker, pickDirectory, type PickedFile } from '../folderPick';
 import { refreshStorageIfShown } from '../storageView';
 import { useApp, type DownloadState } from '../store';
@@ -56,7 +56,7 @@ function DtypePicker({ choice, disabled }: { choice: ModelChoice; disabled: bool
   return (
     <label className="dtype-row">
       Weights
-      <select data-testid="dtype-select" value={dtypeFor(choice) ?? ''} disabled={disabled} onChange={(e) => chooseDtype(choice.id, e.target.value as Dtype)}>
+      <select data-testid="dtype-select" value={pickedDtype(choice) ?? defaultDtypeOn(choice, facts) ?? ''} disabled={disabled} onChange={(e) => chooseDtype(choice.id, e.target.value as Dtype)}>
         {options.map((o) => (
           <option key={o.dtype} value={o.dtype} disabled={o.disabled !== null} title={o.disabled ?? undefined}>
             {o.label}
