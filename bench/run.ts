@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BENCH_MODELS, BENCH_TEXT, SMOKE_TEXT, TINY_MODELS, type ModelEntry } from '../src/bench/scenario';
+import { BENCH_MODELS, BENCH_TEXT, REAL_MODELS, SMOKE_TEXT, TINY_MODELS, type ModelEntry } from '../src/bench/scenario';
 import { compare } from '../src/bench/stats';
 import type { BenchReport, Comparison, Side, SideResult } from '../src/bench/types';
 import { BenchBrowser, CHROMIUM, type BrowserJob } from './browser';
@@ -41,6 +41,12 @@ function ensureFixtures(): void {
 }
 
 const pick = (ms: ModelEntry[]) => (only ? ms.filter((m) => m.folder.includes(only)) : ms);
+/** The full run's models: bench-size random ones, and the real model where `npm run models` made it. */
+const fullModels = (): ModelEntry[] => {
+  const real = REAL_MODELS.filter((m) => existsSync(join(MODELS_ROOT, m.folder, 'config.json')));
+  if (real.length < REAL_MODELS.length) log('(real model missing: run `npm run models` to benchmark SmolLM2-135M-Instruct too)');
+  return [...BENCH_MODELS, ...real];
+};
 
 /** Each side on each model in its own process: a bench-size model fills most of a wasm32 heap. */
 function nodePart(models: ModelEntry[], text: string): Comparison[] {
@@ -79,9 +85,9 @@ async function browserPart(textKind: 'bench' | 'smoke'): Promise<{ comparisons: 
   const info: Record<string, string | number | boolean> = {};
   try {
     const plans: { backend: 'wasm' | 'webgpu'; models: ModelEntry[] }[] = [
-      { backend: 'wasm', models: pick(smoke ? TINY_MODELS : BENCH_MODELS) },
+      { backend: 'wasm', models: pick(smoke ? TINY_MODELS : fullModels()) },
       // SwiftShader runs a bench-size model's decoder step in tens of seconds: tiny ones unless asked.
-      { backend: 'webgpu', models: pick(smoke || !flag('--webgpu-bench') ? TINY_MODELS : BENCH_MODELS) },
+      { backend: 'webgpu', models: pick(smoke || !flag('--webgpu-bench') ? TINY_MODELS : fullModels()) },
     ];
     for (const plan of plans) {
       const browser = await BenchBrowser.launch(server.origin, plan.backend === 'webgpu', log);
@@ -133,7 +139,7 @@ async function main(): Promise<number> {
   };
   if (!flag('--no-node')) {
     log(`== Node: ours on onnxruntime-web (wasm) vs transformers.js on onnxruntime-node`);
-    comparisons.push(...nodePart(pick(smoke ? TINY_MODELS : BENCH_MODELS), text));
+    comparisons.push(...nodePart(pick(smoke ? TINY_MODELS : fullModels()), text));
   }
   if (!flag('--no-browser')) {
     log(`== Browser: ${CHROMIUM} headless`);

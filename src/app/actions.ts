@@ -199,7 +199,7 @@ export async function loadModel(id: string, label: string, location: ModelLocati
   let lastAt = startedAt;
   let speed = 0;
   const req = worker().request(
-    { type: 'load-model', modelId: id, location, backend: url.backend, dtype: opts.dtype, failWebgpuAtStep: url.failWebgpuAtStep },
+    { type: 'load-model', modelId: id, location, backend: url.backend, dtype: opts.dtype, failWebgpuAtStep: url.failWebgpuAtStep, contextTokens: url.contextTokens },
     (ev) => {
       if (ev.type !== 'load-progress') return;
       const now = performance.now();

@@ -12,8 +12,9 @@ describe('parseUrlOptions', () => {
   });
 
   it('defaults to no model, auto backend and no failure', () => {
-    expect(parseUrlOptions('')).toEqual({ model: null, backend: 'auto', failWebgpuAtStep: undefined, deltaMs: undefined });
-    expect(parseUrlOptions('?backend=cuda&failWebgpuAtStep=-1&deltaMs=x')).toEqual({ model: null, backend: 'auto', failWebgpuAtStep: undefined, deltaMs: undefined });
+    expect(parseUrlOptions('')).toEqual({ model: null, backend: 'auto', failWebgpuAtStep: undefined, deltaMs: undefined, contextTokens: undefined });
+    expect(parseUrlOptions('?backend=cuda&failWebgpuAtStep=-1&deltaMs=x&context=12')).toEqual({ model: null, backend: 'auto', failWebgpuAtStep: undefined, deltaMs: undefined, contextTokens: undefined });
+    expect(parseUrlOptions('?context=1024').contextTokens).toBe(1024);
   });
 
   it('refuses model paths that leave the models folder', () => {

@@ -1,5 +1,6 @@
 // Query parameters: `?model=<folder under models/>` loads that folder (how tests reach the
-// fixtures), `?backend=auto|webgpu|wasm`, and the test hooks `?failWebgpuAtStep=N`, `?deltaMs=N`.
+// fixtures), `?backend=auto|webgpu|wasm`, `?context=N` (a decoder-only model's context in tokens),
+// and the test hooks `?failWebgpuAtStep=N`, `?deltaMs=N`.
 import type { BackendChoice } from '../engine/types';
 
 export interface UrlOptions {
@@ -8,6 +9,8 @@ export interface UrlOptions {
   failWebgpuAtStep?: number;
   /** Batching of streamed text in ms (`?deltaMs=0` shows every token; tests use it on fast models). */
   deltaMs?: number;
+  /** Decoder-only context cap in tokens (256..131072); low-memory devices, and map-reduce tests on short papers. */
+  contextTokens?: number;
 }
 
 export function parseUrlOptions(search: string): UrlOptions {
@@ -20,5 +23,7 @@ export function parseUrlOptions(search: string): UrlOptions {
   const fail = Number(q.get('failWebgpuAtStep'));
   const delta = q.get('deltaMs');
   const deltaMs = delta !== null && /^\d{1,4}$/.test(delta) ? Number(delta) : undefined;
-  return { model, backend, failWebgpuAtStep: Number.isInteger(fail) && fail > 0 ? fail : undefined, deltaMs };
+  const ctx = Number(q.get('context'));
+  const contextTokens = Number.isInteger(ctx) && ctx >= 256 && ctx <= 131072 ? ctx : undefined;
+  return { model, backend, failWebgpuAtStep: Number.isInteger(fail) && fail > 0 ? fail : undefined, deltaMs, contextTokens };
 }

@@ -23,6 +23,9 @@ export const BENCH_MODELS: ModelEntry[] = [
   { folder: 'bench/qwen2.5-0.5b-midsize-random', size: 'bench' },
 ];
 
+/** Real trained models, benchmarked when `npm run models` has made them (git-ignored folders). */
+export const REAL_MODELS: ModelEntry[] = [{ folder: 'local/smollm2-135m-instruct', size: 'bench' }];
+
 export const TINY_MODELS: ModelEntry[] = [
   { folder: 'fixtures/tiny-bart', size: 'tiny' },
   { folder: 'fixtures/tiny-t5', size: 'tiny' },

@@ -23,6 +23,8 @@ export interface LoadModelRequest {
   dtype?: DtypeRequest;
   /** Test hook: make the WebGPU run fail at this decoding step so the WASM fallback is exercised. */
   failWebgpuAtStep?: number;
+  /** Caps a decoder-only model's context (`?context=N`): smaller chunks, so map-reduce runs on short papers too. */
+  contextTokens?: number;
 }
 
 export interface UnloadModelRequest {

@@ -37,6 +37,7 @@ export function workerServices(): WorkerDeps {
         signal: hooks.signal,
         onProgress: hooks.onProgress,
         fault: req.failWebgpuAtStep ? { backend: 'webgpu', failAtRun: req.failWebgpuAtStep } : undefined,
+        contextTokens: req.contextTokens,
       });
     },
     ingest: (input, signal) =>

@@ -8,6 +8,7 @@ import { removeCitations } from '../extractive/styles';
 import { terms } from '../extractive/terms';
 import { paperSentences, selectSections } from '../selection';
 import { splitSentences } from '../sentences';
+import { withoutUnfinishedTail } from './tail';
 import type { Paper, SummaryEvent, SummaryOutcome, SummaryRequest } from '../types';
 import { buildInput, LENGTH_PRESETS, MAP_LENGTH, promptOverhead, type PromptContext, type Stage } from './prompts';
 
@@ -60,7 +61,7 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
           : undefined,
       });
       if (res.stopReason === 'aborted' || signal?.aborted) throw new Aborted();
-      return res.text.trim();
+      return res.stopReason === 'length' ? withoutUnfinishedTail(res.text.trim()) : res.text.trim();
     } catch (e) {
       if (e instanceof Aborted || signal?.aborted) throw new Aborted();
       throw e;

@@ -1,0 +1,72 @@
+// The real, trained SmolLM2-135M-Instruct (made by `npm run models`) in the page: chosen in the
+// model picker as what it is, it summarizes a real CC-BY paper on WASM, map-reduce included, and a
+// short passage of it on WebGPU (SwiftShader is a slow software adapter: a short TL;DR proves the
+// path). The checks are properties a trained model has and random weights do not.
+import { expect, test, type Page } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rawSummary, useGreedy, waitForModel } from './app';
+import { contentWordsFromPaper, endsAtSentenceEnd, longestWordRun, maxNgramRepeats } from './trainedText';
+
+const MODEL_DIR = join(import.meta.dirname, '../models/local/smollm2-135m-instruct/onnx/model.onnx');
+const MAX_TOKENS = 40;
+const PAPER = readFileSync(join(import.meta.dirname, '../test/data/papers/splotopen.body.md'), 'utf8');
+
+test.skip(!existsSync(MODEL_DIR) && !process.env.CI, 'run `npm run models` first');
+
+async function pickModel(page: Page, query: string): Promise<void> {
+  await page.goto(`/?deltaMs=0${query}`);
+  const option = page.getByTestId('model-select').locator('option[value="smollm2-135m-instruct"]');
+  await expect(option).toContainText('SmolLM2-135M-Instruct (small, English)');
+  await page.getByTestId('model-select').selectOption('smollm2-135m-instruct');
+  // Said plainly next to the model: small, English, modest quality.
+  await expect(page.getByTestId('model-detail')).toContainText('very small English model');
+  await expect(page.getByTestId('model-detail')).toContainText('served by this site');
+  await waitForModel(page);
+  // Every pass (map, reduce, final) stops at 40 new tokens: the run stays within CI's time.
+  await useGreedy(page, MAX_TOKENS);
+}
+
+async function summarize(page: Page, style: string, length: string, timeout: number): Promise<string> {
+  await page.getByTestId('style').selectOption(style);
+  await page.getByTestId(`length-${length}`).click();
+  await page.getByTestId('summarize').click();
+  await expect(page.getByTestId('status')).toContainText('done', { timeout });
+  await expect(page.getByTestId('summary-kind')).toHaveAttribute('data-kind', 'abstractive');
+  return rawSummary(page);
+}
+
+function expectTrained(summary: string, source: string): void {
+  expect(summary.length, summary).toBeGreaterThan(40);
+  expect(contentWordsFromPaper(summary, source), summary).toBeGreaterThanOrEqual(0.6);
+  expect(maxNgramRepeats(summary, 4), summary).toBeLessThanOrEqual(2);
+  expect(longestWordRun(summary), summary).toBeLessThanOrEqual(2);
+  expect(endsAtSentenceEnd(summary), summary).toBe(true);
+}
+
+test('SmolLM2-135M-Instruct summarizes a real paper on WASM, in pieces, TL;DR shorter than key points', async ({ page }, info) => {
+  test.skip(info.project.name !== 'wasm', 'the whole paper on WASM; WebGPU gets a short passage below');
+  test.setTimeout(600_000);
+  // A 1024-token context makes this 800-word paper several chunks: the map-reduce path on real weights.
+  await pickModel(page, '&context=1024');
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-dtype', 'fp32');
+  await page.getByTestId('paper-input').fill(PAPER);
+  const tldr = await summarize(page, 'tldr', 'short', 300_000);
+  expectTrained(tldr, PAPER);
+  const points = await summarize(page, 'key_points', 'medium', 300_000);
+  expectTrained(points, PAPER);
+  expect(tldr.length).toBeLessThan(points.length);
+});
+
+test('SmolLM2-135M-Instruct writes a TL;DR of a short passage on WebGPU', async ({ page }, info) => {
+  test.skip(info.project.name !== 'webgpu', 'WebGPU path');
+  test.setTimeout(600_000);
+  await pickModel(page, '');
+  await expect(page.getByTestId('backend')).toHaveText(/^webgpu/);
+  // SwiftShader has no shader-f16: the GPU's fp16 default becomes fp32, and the page says why.
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-dtype', 'fp32');
+  const passage = PAPER.split('\n\n').slice(1, 3).join('\n\n');
+  await page.getByTestId('paper-input').fill(`# sPlotOpen\n\n${passage}`);
+  const tldr = await summarize(page, 'tldr', 'short', 480_000);
+  expectTrained(tldr, passage);
+});
