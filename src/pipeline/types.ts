@@ -7,7 +7,10 @@ export interface Section {
   /** 1-based heading level (1 = section, 2 = subsection). */
   level: number;
   text: string;
+  /** Latin-script words (CJK characters are not words: see cjkChars). */
   wordCount: number;
+  /** Chinese/Japanese characters, counted apart from words; absent in papers saved before it existed. */
+  cjkChars?: number;
   /** References, bibliography, acknowledgements, appendices: excluded by default. */
   kind: 'abstract' | 'body' | 'references' | 'acknowledgements' | 'appendix';
 }
@@ -18,6 +21,9 @@ export interface Paper {
   abstract?: string;
   sections: Section[];
   wordCount: number;
+  cjkChars?: number;
+  /** The language the paper is written in, as far as its script tells ('zh' or 'en'). */
+  language?: 'zh' | 'en';
   /** Where the text came from, e.g. 'paste', 'paper.pdf'. */
   source: string;
   /** Non-fatal notes from ingest, shown to the user (e.g. 'page 3 had no text layer'). */

@@ -116,7 +116,7 @@ export function extractiveStyle(paper: Paper, r: RankedSentences, style: Summary
         const picked = byOrder(mmrSelect(fresh, r.scores, r.vectors, r.wordCounts, { count: sec.level > 1 ? Math.max(1, size - 1) : size, lambda: 0.75, duplicateThreshold: DUPLICATE }));
         quoted.push(...picked);
         if (!picked.length) continue;
-        const heading = `${'#'.repeat(Math.min(sec.level, 3) + 1)} ${sec.title || 'Overview'}\n`;
+        const heading = `${'#'.repeat(Math.min(sec.level, 3) + 1)} ${sec.title || (paper.language === 'zh' ? '概述' : 'Overview')}\n`;
         pieces.push({ text: (pieces.length ? '\n' : '') + heading });
         picked.forEach((i, k) => pieces.push({ text: (k ? ' ' : '') + text(i) + (k === picked.length - 1 ? '\n' : '') }));
       }
