@@ -7,6 +7,8 @@ import { CATALOGUE_DTYPES, downloadSize, localFolder, requiredOnnx, summarizers,
 import type { Dtype, GenerationOptions } from '../engine/types';
 import { defaultModelCache, deleteCachedModel, hubFolderUrl, listCachedModels, sameOriginFolderUrl, type CachedModel } from '../engine/sources';
 import type { ModelLocation } from '../worker/protocol';
+import { t } from './i18n';
+import { formatCount, formatFixed } from './i18n/format';
 
 /** One weights variant a catalogue model publishes. */
 export interface DtypeChoice {
@@ -23,8 +25,12 @@ export interface DtypeChoice {
 export interface ModelChoice {
   id: string;
   label: string;
-  /** Size, context length and speed class in a few words. */
-  detail: string;
+  /** Size, context length and speed class in a few words, in the current language (read at render). */
+  readonly detail: string;
+  /** Languages the model reads and writes (the catalogue's ISO 639-1 codes). */
+  languages: string[];
+  /** Decoder-only chat model: follows instructions, so it can be asked for a summary language. */
+  instruct: boolean;
   cached: boolean;
   location: ModelLocation;
   /** The catalogue's default dtype. */
@@ -37,9 +43,9 @@ export interface ModelChoice {
 }
 
 function sizeOf({ bytes, complete }: { bytes: number; complete: boolean }): string {
-  if (bytes === 0) return 'size unknown';
+  if (bytes === 0) return t('model.sizeUnknown');
   const mb = bytes / 1e6;
-  const text = mb >= 1000 ? `${(mb / 1000).toFixed(1)} GB` : `${Math.round(mb)} MB`;
+  const text = mb >= 1000 ? `${formatFixed(mb / 1000, 1)} GB` : `${formatCount(Math.round(mb))} MB`;
   return complete ? `~${text}` : `≥ ${text}`;
 }
 
@@ -84,16 +90,16 @@ export function dtypeOptions(choice: Pick<ModelChoice, 'dtypes' | 'dtype'>, fact
   const noF16 = facts !== null && facts.backend !== 'wasm' && facts.webgpuAvailable && facts.webgpuShaderF16 === false;
   return choice.dtypes.map((d) => {
     const parts = [d.dtype, sizeOf(d)];
-    if (d.dtype === choice.dtype) parts.push('default');
-    if (d.cached) parts.push('downloaded');
-    else if (!d.verified) parts.push('not confirmed on the hub');
-    return { dtype: d.dtype, label: parts.join(' · '), disabled: noF16 && HALF.has(d.dtype) ? 'needs a GPU with shader-f16' : null };
+    if (d.dtype === choice.dtype) parts.push(t('model.dtypeDefault'));
+    if (d.cached) parts.push(t('model.downloaded'));
+    else if (!d.verified) parts.push(t('model.dtypeUnconfirmed'));
+    return { dtype: d.dtype, label: parts.join(' · '), disabled: noF16 && HALF.has(d.dtype) ? t('model.needsF16') : null };
   });
 }
 
 function detailOf(e: CatalogueEntry): string {
   const ctx = e.contextTokens.value >= 1024 ? `${Math.round(e.contextTokens.value / 1024)}k` : String(e.contextTokens.value);
-  return `${sizeText(e)} · ${ctx} tokens · ${e.speed.value.replace('-', ' ')}`;
+  return `${sizeText(e)} · ${t('model.contextTokens', { context: ctx })} · ${t(`model.speedClass.${e.speed.value}`)}`;
 }
 
 function baseOf(location: ModelLocation): string | null {
@@ -110,7 +116,11 @@ export function choiceOf(e: CatalogueEntry, local: boolean, cached: ReadonlyMap<
   return {
     id: e.id,
     label: e.label,
-    detail: detailOf(e),
+    get detail() {
+      return detailOf(e);
+    },
+    languages: e.languages.value,
+    instruct: e.family === 'causal',
     cached: files !== undefined,
     location,
     dtype: e.defaultDtype,

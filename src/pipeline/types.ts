@@ -39,11 +39,16 @@ export interface SummaryRequest {
   /** Indexes into paper.sections to include; default: all that are not references/acks. */
   sectionIndexes?: number[];
   generation?: GenerationOptions;
+  /** Instruction models only: the language to write the summary in (default: the paper's). */
+  outputLanguage?: 'en' | 'zh';
 }
+
+/** What a progress event is doing, for the UI to say in its language; `n` is the 1-based part shown. */
+export type ProgressStep = 'rank' | 'select' | 'write' | 'keyPoints' | 'chunk' | 'merge' | 'mergeSection' | 'section' | 'done';
 
 /** Events streamed by every summarizer (extractive or abstractive). */
 export type SummaryEvent =
-  | { type: 'progress'; stage: 'extract' | 'map' | 'reduce' | 'final'; done: number; total: number; label: string }
+  | { type: 'progress'; stage: 'extract' | 'map' | 'reduce' | 'final'; done: number; total: number; label: string; step: ProgressStep; n?: number }
   | { type: 'delta'; text: string }
   | { type: 'reset' };
 
