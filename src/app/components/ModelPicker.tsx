@@ -7,6 +7,7 @@ import { cancelModelLoad, chooseDtype, chooseModel, dtypeFor, ingestFile, loadMo
 import { dtypeOptions, forgetDownload, useCatalogue, type ModelChoice } from '../catalogueView';
 import { droppedFiles, hasDirectoryPicker, pickDirectory, type PickedFile } from '../folderPick';
 import { t } from '../i18n';
+import { catalogueNote } from '../i18n/catalogueNotes';
 import { formatBytes } from '../i18n/format';
 import { refreshStorageIfShown } from '../storageView';
 import { useApp, type DownloadState } from '../store';
@@ -163,7 +164,7 @@ export function ModelPicker() {
           {current.notes.map((n) => (
             <span key={n}>
               <br />
-              {n}
+              {catalogueNote(n)}
             </span>
           ))}
         </p>
