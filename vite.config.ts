@@ -39,6 +39,26 @@ function ortRuntimeFiles(): Plugin {
   };
 }
 
+/**
+ * Copies pdf.js's packed CMaps (about 0.5 MB) into public/pdfjs/cmaps/: PDFs whose fonts use a
+ * predefined CJK encoding have no readable text without them (src/worker/services.ts).
+ */
+function pdfCMaps(): Plugin {
+  return {
+    name: 'paperlens-pdf-cmaps',
+    configResolved() {
+      const from = join(root, 'node_modules/pdfjs-dist/cmaps');
+      const to = join(root, 'public/pdfjs/cmaps');
+      mkdirSync(to, { recursive: true });
+      for (const f of readdirSync(from)) {
+        const src = join(from, f);
+        const dst = join(to, f);
+        if (!existsSync(dst) || statSync(dst).size !== statSync(src).size) copyFileSync(src, dst);
+      }
+    },
+  };
+}
+
 const modelsDir = join(root, 'models');
 
 /** Model folders (any folder under models/ holding a config.json), relative to models/. */
@@ -126,7 +146,7 @@ function sameOriginModels(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), ortRuntimeFiles(), sameOriginModels(), offlineApp()],
+  plugins: [react(), ortRuntimeFiles(), pdfCMaps(), sameOriginModels(), offlineApp()],
   resolve: {
     // ORT's extern-wasm entry does not import its wasm, so Vite does not bundle a second 27 MB copy.
     conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions],
