@@ -43,3 +43,8 @@ export function textLanguage(s: string): 'zh' | 'en' {
   const c = countText(s.slice(0, 20_000));
   return c.characters > 0 && c.characters / 1.6 >= c.words ? 'zh' : 'en';
 }
+
+/** What goes between two quoted sentences: nothing after a Chinese one (Chinese is written without spaces), else a space. */
+export function sentenceGap(previous: string): string {
+  return /[\p{Script=Han}\u3000-\u303f\uff00-\uffef”’」』）】》]$/u.test(previous) ? '' : ' ';
+}
