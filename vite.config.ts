@@ -13,6 +13,11 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** Copies `src` over `dst` unless `dst` is already a copy of it (same size, not older). */
+function copyIfChanged(src: string, dst: string): void {
+  if (!existsSync(dst) || statSync(dst).size !== statSync(src).size || statSync(dst).mtimeMs < statSync(src).mtimeMs) copyFileSync(src, dst);
+}
+
 /** The onnxruntime-web/webgpu build's runtime files, served from /ort/ (see src/worker/ortSetup.ts). */
 const ORT_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'];
 
@@ -28,13 +33,7 @@ function ortRuntimeFiles(): Plugin {
       const from = join(root, 'node_modules/onnxruntime-web/dist');
       const to = join(root, 'public/ort');
       mkdirSync(to, { recursive: true });
-      for (const f of ORT_FILES) {
-        const src = join(from, f);
-        const dst = join(to, f);
-        if (!existsSync(dst) || statSync(dst).size !== statSync(src).size || statSync(dst).mtimeMs < statSync(src).mtimeMs) {
-          copyFileSync(src, dst);
-        }
-      }
+      for (const f of ORT_FILES) copyIfChanged(join(from, f), join(to, f));
     },
   };
 }
@@ -50,11 +49,7 @@ function pdfCMaps(): Plugin {
       const from = join(root, 'node_modules/pdfjs-dist/cmaps');
       const to = join(root, 'public/pdfjs/cmaps');
       mkdirSync(to, { recursive: true });
-      for (const f of readdirSync(from)) {
-        const src = join(from, f);
-        const dst = join(to, f);
-        if (!existsSync(dst) || statSync(dst).size !== statSync(src).size) copyFileSync(src, dst);
-      }
+      for (const f of readdirSync(from)) copyIfChanged(join(from, f), join(to, f));
     },
   };
 }

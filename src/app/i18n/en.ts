@@ -1,6 +1,8 @@
 // Every string the interface shows, in English. zh.ts mirrors these keys; i18n.test.ts fails when a
 // key, a plural form or an {{interpolation}} is missing there. Plural keys end in _one/_other
 // (i18next's Intl.PluralRules names); Chinese has only _other.
+import { INGEST_MESSAGES } from '../../pipeline/errors';
+
 export const en = {
   app: {
     tagline: 'summaries of scientific papers, computed in your browser',
@@ -304,15 +306,8 @@ export const en = {
     oom: '{{during}} ran out of memory. Try a smaller model or a shorter paper.',
     network: '{{during}} failed: the network could not be reached.',
     failed: '{{during}} failed: {{reason}}',
-    ingest: {
-      'no-text-layer': 'This PDF has no text layer — it is probably scanned; paste the text instead.',
-      encrypted: 'This PDF is password-protected or encrypted, so its text cannot be read. Remove the protection or paste the text instead.',
-      corrupt: 'This file looks damaged or incomplete (it could not be read as a PDF). Try downloading it again, or paste the text instead.',
-      'unsupported-type': 'This file type is not supported. Use a PDF, a .tex, .md or .txt file, or paste the text.',
-      empty: 'There is no text to summarize in this input.',
-      'too-large': 'This file is too large to read in the browser.',
-      aborted: 'Reading the file was cancelled.',
-    },
+    // The pipeline's own English messages (pipeline/errors.ts), so the two never drift apart.
+    ingest: { ...INGEST_MESSAGES },
     withDetail: '{{message}} ({{detail}})',
   },
   exported: {
