@@ -40,6 +40,9 @@ export function buildPaper(parts: PaperParts): Paper {
     sections.push({ title: raw.title, level: raw.level, text, wordCount: counts.words, ...(counts.characters ? { cjkChars: counts.characters } : {}), kind });
   }
   const cjkChars = sections.reduce((n, s) => n + (s.cjkChars ?? 0), 0);
+  const language = textLanguage(sections.map((s) => s.text).join('\n').slice(0, 20_000));
+  // The abstract a reader names without a heading (LaTeX's abstract environment): ctex prints 摘要.
+  if (language === 'zh') for (const s of sections) if (s.kind === 'abstract' && s.title === 'Abstract') s.title = '摘要';
   const abstract = sections.find((s) => s.kind === 'abstract')?.text;
   const wordCount = sections.reduce((n, s) => n + s.wordCount, 0);
   return {
@@ -49,7 +52,7 @@ export function buildPaper(parts: PaperParts): Paper {
     sections,
     wordCount,
     ...(cjkChars ? { cjkChars } : {}),
-    language: textLanguage(sections.map((s) => s.text).join('\n').slice(0, 20_000)),
+    language,
     source: parts.source,
     warnings: parts.warnings ?? [],
   };

@@ -156,3 +156,37 @@ describe('a Chinese paper', () => {
     expect(t.every((w) => w.length <= 4)).toBe(true);
   });
 });
+
+describe('Chinese LaTeX (ctex)', () => {
+  it('reads sections, the abstract and counts of a ctexart paper', async () => {
+    const tex = String.raw`\documentclass{ctexart}
+\title{中文摘要方法研究}
+\author{张三 \and 李四}
+\begin{document}
+\maketitle
+\begin{abstract}
+本文提出一种中文论文摘要方法。实验表明其有效。
+\end{abstract}
+\section{引言}
+中文文本没有空格，因此需要分词。我们使用 \textbf{Intl.Segmenter} 进行分词。
+\section{方法}
+模型定义为
+\begin{equation}
+s = \sum_i w_i
+\end{equation}
+其中 $w_i$ 为权重。
+\section*{参考文献}
+王五. 综述. 2020.
+\end{document}`;
+    const p = await ingest({ name: 'zh.tex', bytes: new TextEncoder().encode(tex) });
+    expect(p.title).toBe('中文摘要方法研究');
+    expect(p.language).toBe('zh');
+    expect(p.sections.map((s) => [s.title, s.kind])).toEqual([
+      ['摘要', 'abstract'],
+      ['引言', 'body'],
+      ['方法', 'body'],
+      ['参考文献', 'references'],
+    ]);
+    expect(p.cjkChars).toBeGreaterThan(40);
+  });
+});
