@@ -1,12 +1,13 @@
 // A Chinese PDF with a CID-keyed font in a predefined encoding (support/cjkPdf.ts): read with
 // pdf.js's CMaps into a structured paper; without them it has no text. The app serves the same
 // CMaps from public/pdfjs/cmaps/ (vite.config.ts) and precaches them (scripts/pwa/plugin.ts).
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PRECACHE_GLOBS } from '../../scripts/pwa/plugin';
 import { configurePdfJs } from '../../src/pipeline/ingest/pdf';
 import { ingest } from '../../src/pipeline/ingest';
-import { CJK_PAPER, cjkPaperPdf } from './support/cjkPdf';
+import { CJK_FONT_FILES, CJK_PAPER, cjkPaperPdf, embeddedFontPaperPdf } from './support/cjkPdf';
 
 const CMAPS = join(import.meta.dirname, '../../node_modules/pdfjs-dist/cmaps/');
 
@@ -33,6 +34,16 @@ describe('a Chinese PDF with a CID font', () => {
     // Lines broken by the layout join without spaces, so the text is the paragraph as written.
     expect(paper.sections[0].text).toBe(CJK_PAPER.sections[0][1]);
     expect(paper.sections[0].cjkChars).toBeGreaterThan(50);
+  });
+
+  // CI machines may lack the font: the PDF is written at test time only where it is installed.
+  const fontFile = CJK_FONT_FILES.find((f) => existsSync(f));
+  it.skipIf(!fontFile)('reads the same paper typeset with an embedded CJK font (fonts-droid-fallback)', async () => {
+    configurePdfJs({ cMapUrl: CMAPS });
+    const paper = await ingest({ name: 'zh-embedded.pdf', bytes: await embeddedFontPaperPdf(new Uint8Array(readFileSync(fontFile!))) });
+    expect(paper.title).toBe(CJK_PAPER.title);
+    expect(paper.sections.map((s) => s.title)).toEqual(['摘要', '引言', '方法', '结论', '参考文献']);
+    expect(paper.sections[0].text).toBe(CJK_PAPER.sections[0][1]);
   });
 
   it('the service worker precaches the CMaps', () => {

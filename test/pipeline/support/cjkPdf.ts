@@ -87,3 +87,32 @@ export function cjkPaperPdf(): Uint8Array {
   }
   return makeCjkPdf([lines]);
 }
+
+/** A font with CJK glyphs from Debian's packages, when installed (fonts-droid-fallback: Apache-2.0). */
+export const CJK_FONT_FILES = ['/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf'];
+
+/**
+ * The same paper typeset with a real CJK font embedded (a subset, Identity-H with a ToUnicode map,
+ * as pdf-lib writes it): the other way Chinese PDFs come. Only when such a font file is installed.
+ */
+export async function embeddedFontPaperPdf(fontBytes: Uint8Array): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
+  const fontkit = (await import('@pdf-lib/fontkit')).default;
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(fontBytes, { subset: true });
+  const page = doc.addPage([595, 842]);
+  let y = 780;
+  page.drawText(CJK_PAPER.title, { x: 72, y, size: 18, font });
+  y -= 40;
+  for (const [heading, body] of CJK_PAPER.sections) {
+    page.drawText(heading, { x: 72, y, size: 13, font });
+    y -= 22;
+    for (const l of wrapCjk(body, 34)) {
+      page.drawText(l, { x: 72, y, size: 11, font });
+      y -= 16;
+    }
+    y -= 10;
+  }
+  return doc.save();
+}
