@@ -16,6 +16,7 @@ test('the language picker switches the page to Chinese and back, and is remember
   await expect(page.getByTestId('backend')).toContainText('无模型');
   await page.reload();
   await expect(page.getByTestId('language')).toHaveValue('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('summarize')).toHaveText('生成摘要');
   await page.getByTestId('language').selectOption('en');
   await expect(page.getByTestId('summarize')).toHaveText('Summarize');

@@ -72,7 +72,7 @@ describe('translations', () => {
 describe('the language', () => {
   beforeEach(() => setLanguage('en'));
 
-  it('switches, is remembered and sets the document language', async () => {
+  it('switches, and plural forms follow the language', async () => {
     await setLanguage('zh');
     expect(language()).toBe('zh');
     expect(t('summary.summarize')).toBe('生成摘要');

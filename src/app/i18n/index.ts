@@ -44,12 +44,14 @@ export function language(): Language {
 /** Switches the interface and remembers the choice (the detector caches it in localStorage). */
 export async function setLanguage(l: Language): Promise<void> {
   await i18n.changeLanguage(l);
-  if (typeof document !== 'undefined') document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
 }
 
-i18n.on('languageChanged', () => {
+/** <html lang>: screen readers pick their voice from it, and CJK fonts their glyph forms. */
+function markDocument(): void {
   if (typeof document !== 'undefined') document.documentElement.lang = language() === 'zh' ? 'zh-CN' : 'en';
-});
+}
+i18n.on('languageChanged', markDocument);
+markDocument();
 
 /** Translate outside React (actions, messages built in the app layer). */
 export function t(key: string, options?: Record<string, unknown>): string {
