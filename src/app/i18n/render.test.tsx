@@ -75,6 +75,7 @@ describe('the page in Chinese', () => {
 
   it('shows no English on the empty page', () => {
     expect(host.textContent).toContain('生成摘要');
+    expect(document.documentElement.lang).toBe('zh-CN');
     expect(english()).toEqual([]);
   });
 
