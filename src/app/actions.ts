@@ -1,6 +1,6 @@
 // What the UI does: every worker conversation and every multi-step user action lives here, so
 // components only read the store and call these.
-import type { Dtype, GenerationOptions } from '../engine/types';
+import type { Dtype, DtypeRequest, GenerationOptions } from '../engine/types';
 import type { Paper } from '../pipeline/types';
 import type { ModelLocation, WorkerEvent } from '../worker/protocol';
 import { render, fileBaseName, mimeOf, titleOf, type ExportFormat, type SummaryRecord } from './export/summaryExport';
@@ -153,15 +153,24 @@ export function setAllSections(include: boolean): void {
 // ---- models --------------------------------------------------------------------------------
 
 export interface ModelChoiceOptions {
-  dtype?: Dtype;
+  dtype?: DtypeRequest;
   /** Decoding defaults laid over the model's generation_config.json (the catalogue's choice). */
   generation?: GenerationOptions;
 }
 
-/** The dtype a catalogue model loads with: the one picked for it, else the catalogue's default. */
-export function dtypeFor(choice: ModelChoice): Dtype | undefined {
+/** The dtype the user picked for a catalogue model, if it still offers it. */
+export function pickedDtype(choice: ModelChoice): Dtype | undefined {
   const picked = get().dtypeChoice[choice.id];
-  return picked && choice.dtypes.some((d) => d.dtype === picked) ? picked : choice.dtype;
+  return picked && choice.dtypes.some((d) => d.dtype === picked) ? picked : undefined;
+}
+
+/** The dtype a catalogue model loads with: the one picked for it, else the catalogue's per-backend defaults. */
+export function dtypeFor(choice: ModelChoice): DtypeRequest | undefined {
+  const picked = pickedDtype(choice);
+  if (picked) return picked;
+  const b = choice.backendDtypes;
+  if (!b || !choice.dtype) return choice.dtype;
+  return { wasm: b.wasm ?? choice.dtype, webgpu: b.webgpu ?? choice.dtype };
 }
 
 /** Loads a catalogue model with its picked dtype and the catalogue's decoding defaults. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, downloadSize, type CatalogueEntry } from '../../models/catalogue';
 import { hubFolderUrl } from '../engine/sources';
-import { cachedFiles, choiceOf, dtypeChoices, dtypeOptions } from './catalogueView';
+import { cachedFiles, choiceOf, defaultDtypeOn, dtypeChoices, dtypeOptions } from './catalogueView';
 import { storedModels } from './storageView';
 
 const entry = (id: string): CatalogueEntry => CATALOGUE.find((e) => e.id === id)!;
@@ -51,6 +51,28 @@ describe('dtypeOptions', () => {
     // Forced WASM never uses the GPU, so its f16 support does not matter.
     expect(disabled({ webgpuAvailable: true, webgpuShaderF16: false, backend: 'wasm' })).toEqual([]);
     expect(disabled(null)).toEqual([]);
+  });
+});
+
+describe('per-backend defaults and files too big for a tab', () => {
+  const llama = entry('llama-3.2-1b-instruct');
+  const smol = choiceOf(entry('smollm2-135m-instruct'), false, new Map());
+  const gpu = { webgpuAvailable: true, webgpuShaderF16: true, backend: 'auto' as const };
+  const cpu = { webgpuAvailable: false, webgpuShaderF16: null, backend: 'auto' as const };
+
+  it('marks as default the dtype the likely backend loads', () => {
+    expect(defaultDtypeOn(smol, gpu)).toBe('fp16');
+    expect(defaultDtypeOn(smol, cpu)).toBe('fp32');
+    expect(defaultDtypeOn(smol, { ...gpu, backend: 'wasm' })).toBe('fp32');
+    expect(defaultDtypeOn(smol, null)).toBe('fp32');
+    expect(dtypeOptions(smol, gpu).filter((o) => o.label.endsWith('default')).map((o) => o.dtype)).toEqual(['fp16']);
+    expect(dtypeOptions(smol, cpu).filter((o) => o.label.endsWith('default')).map((o) => o.dtype)).toEqual(['fp32']);
+  });
+
+  it('disables a dtype with a file over 2 GB, saying how big it is', () => {
+    const o = dtypeOptions(choiceOf(llama, false, new Map()), cpu);
+    expect(o.find((x) => x.dtype === 'fp32')!.disabled).toBe('one file is 4.9 GB, more than a browser tab can hold');
+    expect(o.find((x) => x.dtype === 'q8')!.disabled).toBeNull();
   });
 });
 

@@ -3,8 +3,8 @@
 // from the same-origin models/local/<id>/ folder when `npm run fetch-model` put it there, else
 // from its hub repository; Cache Storage says which are already downloaded.
 import { create } from 'zustand';
-import { CATALOGUE_DTYPES, downloadSize, localFolder, requiredOnnx, summarizers, type CatalogueDtype, type CatalogueEntry } from '../../models/catalogue';
-import type { Dtype, GenerationOptions } from '../engine/types';
+import { CATALOGUE_DTYPES, downloadSize, filesFor, localFolder, requiredOnnx, summarizers, type CatalogueDtype, type CatalogueEntry } from '../../models/catalogue';
+import type { Backend, Dtype, GenerationOptions } from '../engine/types';
 import { defaultModelCache, deleteCachedModel, hubFolderUrl, listCachedModels, sameOriginFolderUrl, type CachedModel } from '../engine/sources';
 import type { ModelLocation } from '../worker/protocol';
 import { t } from './i18n';
@@ -20,6 +20,8 @@ export interface DtypeChoice {
   verified: boolean;
   /** Every graph of this dtype is in the browser's cache. */
   cached: boolean;
+  /** Size of its largest file in bytes (0: unknown): one file must fit in one browser buffer. */
+  largestFile: number;
 }
 
 export interface ModelChoice {
@@ -35,6 +37,8 @@ export interface ModelChoice {
   location: ModelLocation;
   /** The catalogue's default dtype. */
   dtype?: Dtype;
+  /** The dtype each backend loads when none is picked (measured or by rule; see the catalogue). */
+  backendDtypes?: Partial<Record<Backend, Dtype>>;
   /** Every dtype the catalogue lists, in CATALOGUE_DTYPES order. */
   dtypes: DtypeChoice[];
   /** PaperLens's decoding defaults for this model, laid over its generation_config.json. */
@@ -60,6 +64,7 @@ export function dtypeChoices(e: CatalogueEntry, cachedPaths: ReadonlySet<string>
     ...downloadSize(e, dtype),
     verified: e.dtypes[dtype]!.verified,
     cached: requiredOnnx(e.family, dtype).every((p) => cachedPaths.has(p)),
+    largestFile: Math.max(0, ...filesFor(e, dtype).map((f) => f.bytes ?? 0)),
   }));
 }
 
@@ -82,18 +87,38 @@ export interface F16Facts {
 const HALF: ReadonlySet<Dtype> = new Set(['fp16', 'q4f16']);
 
 /**
+ * The largest single file a browser tab can take in: one ArrayBuffer (and the WASM heap ORT copies
+ * it into) tops out near 2 GB in Chromium; bigger exports are split (model.onnx_data_1, ...).
+ */
+export const MAX_BROWSER_FILE = 2 ** 31 - 1;
+
+/** The backend a load would use, from what the runtime reported (WASM when unknown). */
+function likelyBackend(facts: F16Facts | null): Backend {
+  return facts && facts.backend !== 'wasm' && facts.webgpuAvailable ? 'webgpu' : 'wasm';
+}
+
+/** The dtype loaded when the user picks none: the catalogue's choice for the likely backend. */
+export function defaultDtypeOn(choice: Pick<ModelChoice, 'dtype' | 'backendDtypes'>, facts: F16Facts | null): Dtype | undefined {
+  return choice.backendDtypes?.[likelyBackend(facts)] ?? choice.dtype;
+}
+
+/**
  * The dtype picker's options: each dtype with its size, whether it is downloaded, and disabled
  * when it is float16 and the WebGPU adapter is known to lack shader-f16 (the engine would swap it
  * for another dtype anyway). Unknown f16 support disables nothing.
  */
-export function dtypeOptions(choice: Pick<ModelChoice, 'dtypes' | 'dtype'>, facts: F16Facts | null): DtypeOption[] {
+export function dtypeOptions(choice: Pick<ModelChoice, 'dtypes' | 'dtype' | 'backendDtypes'>, facts: F16Facts | null): DtypeOption[] {
   const noF16 = facts !== null && facts.backend !== 'wasm' && facts.webgpuAvailable && facts.webgpuShaderF16 === false;
+  const byDefault = defaultDtypeOn(choice, facts);
   return choice.dtypes.map((d) => {
     const parts = [d.dtype, sizeOf(d)];
-    if (d.dtype === choice.dtype) parts.push(t('model.dtypeDefault'));
+    if (d.dtype === byDefault) parts.push(t('model.dtypeDefault'));
     if (d.cached) parts.push(t('model.downloaded'));
     else if (!d.verified) parts.push(t('model.dtypeUnconfirmed'));
-    return { dtype: d.dtype, label: parts.join(' · '), disabled: noF16 && HALF.has(d.dtype) ? t('model.needsF16') : null };
+    let disabled: string | null = null;
+    if (d.largestFile > MAX_BROWSER_FILE) disabled = t('model.fileTooLarge', { size: formatFixed(d.largestFile / 1e9, 1) });
+    else if (noF16 && HALF.has(d.dtype)) disabled = t('model.needsF16');
+    return { dtype: d.dtype, label: parts.join(' · '), disabled };
   });
 }
 
@@ -124,6 +149,7 @@ export function choiceOf(e: CatalogueEntry, local: boolean, cached: ReadonlyMap<
     cached: files !== undefined,
     location,
     dtype: e.defaultDtype,
+    ...(e.backendDtypes ? { backendDtypes: { wasm: e.backendDtypes.wasm, webgpu: e.backendDtypes.webgpu } } : {}),
     dtypes: dtypeChoices(e, files),
     generation: e.generation.options,
     notes: e.notes ?? [],

@@ -20,6 +20,7 @@ export interface Runner extends Required<StepModel> {
 export class Backbone {
   private constructor(
     readonly runtime: Runtime,
+    readonly dtype: Dtype,
     private readonly spec: ModelSpec,
     private readonly sessions: ModelSession[],
     private readonly floatType: FloatType,
@@ -40,7 +41,7 @@ export class Backbone {
         // The LM head on the positions whose logits are read, not on every prompt position.
         const model = await make(layout.model, causalGpuOutputs(causal), addLogitsToKeep);
         validateCausal(id, model, causal);
-        return new Backbone(runtime, spec, created, pastType(model, 'past_key_values.0.key', dtype));
+        return new Backbone(runtime, dtype, spec, created, pastType(model, 'past_key_values.0.key', dtype));
       }
       const s2s = spec as Seq2SeqSpec;
       const kv = seq2seqGpuOutputs(s2s);
@@ -58,7 +59,7 @@ export class Backbone {
       }
       const typed = decoderWithPast ?? decoder;
       const floatType = pastType(typed, 'past_key_values.0.decoder.key', dtype);
-      return new Backbone(runtime, spec, created, floatType, { encoder, decoder, decoderWithPast });
+      return new Backbone(runtime, dtype, spec, created, floatType, { encoder, decoder, decoderWithPast });
     } catch (e) {
       await Promise.all(created.map((s) => s.dispose().catch(() => undefined)));
       throw e;

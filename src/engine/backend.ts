@@ -1,7 +1,7 @@
 // Picks the backend and dtype: WebGPU when an adapter exists (and, for float16 models, when it has
 // shader-f16), otherwise WASM, always with a reason the UI can show.
 import { isHalfDtype } from './modelFolder';
-import type { Backend, BackendChoice, Dtype } from './types';
+import type { Backend, BackendChoice, Dtype, DtypeRequest } from './types';
 
 /** The part of `navigator.gpu` we use; injectable so Node tests can pretend to have a GPU. */
 export interface GpuLike {
@@ -20,6 +20,13 @@ const PREFERRED: Record<Backend, Dtype[]> = {
   webgpu: ['q4f16', 'fp16', 'q4', 'fp32', 'q8', 'int8', 'uint8', 'bnb4'],
   wasm: ['q8', 'int8', 'uint8', 'q4', 'fp32', 'bnb4', 'fp16', 'q4f16'],
 };
+
+/**
+ * Dynamically quantized dtypes: their MatMulInteger/DynamicQuantizeLinear nodes have no WebGPU
+ * kernels, so ORT would run them on the CPU with GPU<->CPU copies (slower than WASM, and wrong
+ * output has been reported for such graphs). They run on WASM instead.
+ */
+const CPU_ONLY: ReadonlySet<Dtype> = new Set(['q8', 'int8', 'uint8']);
 
 /** What a float16 dtype becomes when the GPU cannot run float16 shaders. */
 const WITHOUT_F16: Partial<Record<Dtype, Dtype[]>> = { q4f16: ['q4', 'fp32', 'q8'], fp16: ['fp32', 'q4', 'q8'] };
@@ -40,9 +47,13 @@ async function probe(gpu: GpuLike | undefined): Promise<{ ok: true; f16: boolean
   }
 }
 
+/**
+ * `requested` is one dtype, or one per backend (a catalogue's measured defaults): the entry of the
+ * backend chosen applies.
+ */
 export async function planBackend(
   choice: BackendChoice,
-  requested: Dtype | undefined,
+  request: DtypeRequest | undefined,
   available: Dtype[],
   gpu: GpuLike | undefined,
 ): Promise<BackendPlan> {
@@ -59,6 +70,7 @@ export async function planBackend(
       notes.push(`Using WASM: ${p.why}.`);
     }
   }
+  const requested = typeof request === 'object' ? request[backend] : request;
   let dtype = requested && available.includes(requested) ? requested : undefined;
   if (requested && !dtype) notes.push(`dtype "${requested}" is not in the folder (present: ${available.join(', ')}).`);
   dtype ??= PREFERRED[backend].find((d) => available.includes(d) && (backend !== 'webgpu' || f16 || !isHalfDtype(d)));
@@ -72,6 +84,10 @@ export async function planBackend(
       notes.push(`The GPU lacks shader-f16 and no float32 variant is present, so the ${dtype} model runs on WASM.`);
       backend = 'wasm';
     }
+  }
+  if (backend === 'webgpu' && CPU_ONLY.has(dtype)) {
+    notes.push(`The ${dtype} weights run on WASM: WebGPU has no kernels for their integer matrix products (MatMulInteger); choose fp32, fp16 or q4 weights for the GPU.`);
+    backend = 'wasm';
   }
   return { backend, dtype, notes };
 }

@@ -11,6 +11,34 @@ export interface FallbackHost {
   current(): Backbone;
   /** Builds (once) the WASM backbone and makes it current; returns it. */
   fallBack(reason: string): Promise<Backbone>;
+  /**
+   * Builds a backbone of a numerically safer dtype on the same backend (fp16 -> fp32, ...) and
+   * makes it current, after the current weights produced NaN/inf logits; undefined when the folder
+   * has none.
+   */
+  saferDtype?(reason: string): Promise<Backbone | undefined>;
+}
+
+/** The weights produced NaN or infinite logits (float16 overflow, a broken export) and nothing safer was at hand. */
+export class NonFiniteLogitsError extends Error {
+  constructor(readonly dtype: string) {
+    super(
+      `The ${dtype} weights produced invalid numbers (NaN or infinite logits, typically a float16 overflow) ` +
+        'and the model folder has no safer variant: load its fp32 or q8 weights instead.',
+    );
+    this.name = 'NonFiniteLogitsError';
+  }
+}
+
+/** True when every logit is a finite number; a NaN anywhere would poison argmax, softmax and beam scores alike. */
+export function allFinite(rows: readonly Float32Array[]): boolean {
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      // x - x is NaN for NaN and for +-Infinity, 0 for every finite x.
+      if (row[i] - row[i] !== 0) return false;
+    }
+  }
+  return true;
 }
 
 export class ResilientStepModel implements StepModel {
@@ -82,6 +110,28 @@ export class ResilientStepModel implements StepModel {
   private async run(tokens: number[][], parents: number[] | null, signal: AbortSignal | undefined, all: boolean): Promise<Float32Array[]> {
     const next = parents ? parents.map((p, r) => [...this.rows[p], ...tokens[r]]) : tokens.map((t) => [...t]);
     const t0 = performance.now();
+    let logits = await this.attempt(tokens, parents, signal, all, next);
+    if (!allFinite(logits)) {
+      // The same step again on safer weights (the cache is rebuilt from the history); if those fail too, say so.
+      const dtype = this.host.current().dtype;
+      const safer = await this.host.saferDtype?.(`the ${dtype} weights produced NaN/inf logits`);
+      if (!safer) throw new NonFiniteLogitsError(dtype);
+      await this.replaceRunner(safer);
+      logits = await this.attempt(tokens, parents, signal, all, next);
+      if (!allFinite(logits)) throw new NonFiniteLogitsError(safer.dtype);
+    }
+    this.firstStepMs ??= performance.now() - t0;
+    this.rows = next;
+    return logits;
+  }
+
+  private async attempt(
+    tokens: number[][],
+    parents: number[] | null,
+    signal: AbortSignal | undefined,
+    all: boolean,
+    next: number[][],
+  ): Promise<Float32Array[]> {
     let logits: Float32Array[];
     try {
       if (this.rebuild) throw new Rebuild();
@@ -108,17 +158,19 @@ export class ResilientStepModel implements StepModel {
       }
       logits = all ? await this.runner.stepAll(feed, from, signal) : await this.runner.step(feed, from, signal);
     }
-    this.firstStepMs ??= performance.now() - t0;
-    this.rows = next;
     return logits;
   }
 
   private async switchToWasm(e: unknown): Promise<void> {
     const reason = `WebGPU run failed: ${describe(e)}`;
     this.fellBack ??= { from: 'webgpu', reason };
-    const wasm = await this.host.fallBack(reason);
+    await this.replaceRunner(await this.host.fallBack(reason));
+  }
+
+  /** A fresh runner on `bb`, whose cache the next run rebuilds from every row's history. */
+  private async replaceRunner(bb: Backbone): Promise<void> {
     this.runner.dispose();
-    this.runner = await wasm.startRunner(this.encoderIds);
+    this.runner = await bb.startRunner(this.encoderIds);
     this.rebuild = true;
   }
 

@@ -11,15 +11,15 @@ import { listDtypes, readJson, readOptionalJson, resolveLayout } from './modelFo
 import type { OrtModule } from './ort';
 import { Runtime, describe, type FaultInjection, type RuntimeOptions } from './session';
 import { TextTokenizer } from './tokenizer';
-import type { Backend, BackendChoice, Dtype, FileProgress, FileSource, TextGenerator } from './types';
+import type { Backend, BackendChoice, Dtype, DtypeRequest, FileProgress, FileSource, TextGenerator } from './types';
 
 export interface LoadOptions {
   /** `onnxruntime-web/webgpu` in the worker, `onnxruntime-web` in Node. */
   ort: OrtModule;
   /** 'auto' (default): WebGPU when an adapter exists, else WASM. */
   backend?: BackendChoice;
-  /** Which ONNX variant to load; default: the best present for the backend. */
-  dtype?: Dtype;
+  /** Which ONNX variant to load (or one per backend); default: the best present for the backend. */
+  dtype?: DtypeRequest;
   onProgress?: (p: FileProgress) => void;
   signal?: AbortSignal;
   /** `navigator.gpu` by default; pass one explicitly from a worker or a test (null: none). */
@@ -77,7 +77,7 @@ export async function loadModel(source: FileSource, opts: LoadOptions): Promise<
   const chat = template ? new ChatTemplate(source.id, template, tokenizer) : undefined;
 
   const available = await listDtypes(source, spec.kind);
-  if (!available.length) await resolveLayout(source, spec.kind, opts.dtype ?? 'fp32'); // throws, naming the file
+  if (!available.length) await resolveLayout(source, spec.kind, typeof opts.dtype === 'string' ? opts.dtype : 'fp32'); // throws, naming the file
   const gpu = opts.gpu === null ? undefined : (opts.gpu ?? defaultGpu());
   const plan = await planBackend(opts.backend ?? 'auto', opts.dtype, available, gpu);
   const notes = [...plan.notes];
@@ -102,7 +102,12 @@ export async function loadModel(source: FileSource, opts: LoadOptions): Promise<
     backbone = await Backbone.create(runtimeFor('wasm'), spec, layout, plan.dtype);
     notes.push(`WebGPU could not load the model (${describe(e)}); using WASM.`);
   }
-  const host = new BackboneHost(backbone, () => Backbone.create(runtimeFor('wasm'), spec, layout, plan.dtype), notes);
+  const host = new BackboneHost(
+    backbone,
+    (backend, dtype) => resolveLayout(source, spec.kind, dtype).then((l) => Backbone.create(runtimeFor(backend), spec, l, dtype)),
+    available,
+    notes,
+  );
 
   const defaults = parseDefaults(config, genConfig, spec.kind);
   const ids = parseSpecialIds(config, genConfig);
@@ -130,8 +135,19 @@ export async function loadModel(source: FileSource, opts: LoadOptions): Promise<
     host,
     decode: opts.decode ?? defaultDecode,
   });
-  return Object.assign(generator, { dtype: plan.dtype, notes, sourceId: source.id }) as Generator & LoadedModel;
+  // dtype follows the host: a NaN guard may have moved the model to safer weights.
+  return Object.defineProperties(generator, {
+    dtype: { get: () => host.current().dtype, enumerable: true },
+    notes: { value: notes, enumerable: true },
+    sourceId: { value: source.id, enumerable: true },
+  }) as Generator & LoadedModel;
 }
+
+/**
+ * Where to go when a dtype's weights give NaN/inf logits: float32 first, then the integer
+ * variants whose activations stay float32 (q8 only on WASM: WebGPU has no MatMulInteger kernel).
+ */
+const SAFER: Record<Backend, Dtype[]> = { wasm: ['fp32', 'q8', 'q4'], webgpu: ['fp32', 'q4'] };
 
 function tokenIds(tokenizer: TextTokenizer, name: string): number[] {
   const t = tokenizer.specialToken(name);
@@ -154,15 +170,28 @@ function inputLimits(
   return { maxInputTokens: context - answer, contextTokens: context };
 }
 
-/** Owns the current backbone and swaps in a WASM one when WebGPU fails. */
+/** Owns the current backbone: swaps in a WASM one when WebGPU fails, a safer dtype when one overflows. */
 class BackboneHost implements FallbackHost {
   private pending?: Promise<Backbone>;
+  private readonly failedDtypes = new Set<Dtype>();
 
   constructor(
     private bb: Backbone,
-    private readonly makeWasm: () => Promise<Backbone>,
+    private readonly make: (backend: Backend, dtype: Dtype) => Promise<Backbone>,
+    private readonly available: readonly Dtype[],
     private readonly notes: string[],
   ) {}
+
+  async saferDtype(reason: string): Promise<Backbone | undefined> {
+    const old = this.bb;
+    this.failedDtypes.add(old.dtype);
+    const to = SAFER[old.runtime.backend].find((d) => this.available.includes(d) && !this.failedDtypes.has(d));
+    if (!to) return undefined;
+    this.bb = await this.make(old.runtime.backend, to);
+    this.notes.push(`Switched to the ${to} weights: ${reason}.`);
+    await old.dispose();
+    return this.bb;
+  }
 
   current(): Backbone {
     return this.bb;
@@ -170,7 +199,7 @@ class BackboneHost implements FallbackHost {
 
   fallBack(reason: string): Promise<Backbone> {
     if (this.bb.runtime.backend === 'wasm') return Promise.resolve(this.bb);
-    this.pending ??= this.makeWasm().then(async (wasm) => {
+    this.pending ??= this.make('wasm', this.bb.dtype).then(async (wasm) => {
       const old = this.bb;
       this.bb = wasm;
       this.notes.push(`Switched to WASM after a WebGPU failure: ${reason}`);

@@ -104,7 +104,25 @@ export async function listDtypes(source: FileSource, kind: ModelKind): Promise<D
   return ALL_DTYPES.filter((_, i) => complete[i]);
 }
 
-/** Optimum writes weights over 2 GB next to the graph as `<name>.onnx_data`. */
-export function externalDataPath(onnxFile: string): string {
-  return `${onnxFile}_data`;
+/**
+ * The i-th external-data file of a graph: Optimum writes weights over 2 GB next to the graph as
+ * `<name>.onnx_data`; transformers.js-ready repos split bigger ones into `<name>.onnx_data_1`,
+ * `_2`, ... so that no single file exceeds what a browser can hold in one ArrayBuffer.
+ */
+export function externalDataPath(onnxFile: string, index = 0): string {
+  return `${onnxFile}_data${index ? `_${index}` : ''}`;
+}
+
+/** More chunks than any published export has; a guard against probing forever. */
+export const MAX_EXTERNAL_DATA_FILES = 64;
+
+/** The external-data files of a graph that the folder holds, in order (stops at the first gap). */
+export async function externalDataFiles(source: FileSource, onnxFile: string): Promise<string[]> {
+  const files: string[] = [];
+  for (let i = 0; i < MAX_EXTERNAL_DATA_FILES; i++) {
+    const p = externalDataPath(onnxFile, i);
+    if (!(await source.has(p))) break;
+    files.push(p);
+  }
+  return files;
 }

@@ -1,6 +1,6 @@
 // ONNX sessions on one backend: creation from a FileSource with file-naming errors, run counting
 // (for the injected WebGPU failure the fallback tests use) and KV outputs kept on the GPU.
-import { externalDataPath } from './modelFolder';
+import { externalDataFiles } from './modelFolder';
 import type { OrtFeeds, OrtModule, OrtSession, OrtSessionOptions, OrtTensor, OrtValueMetadata } from './ort';
 import { ModelFileError, type Backend, type FileSource, type ReadOptions } from './types';
 
@@ -135,10 +135,12 @@ export class Runtime {
       // ORT ignores names the graph lacks, so the runner can list every present.* it might produce.
       options.preferredOutputLocation = Object.fromEntries(gpuOutputs.map((n) => [n, 'gpu-buffer' as const]));
     }
-    const dataPath = externalDataPath(path);
-    if (await source.has(dataPath)) {
-      const data = await source.read(dataPath, readOpts);
-      options.externalData = [{ path: dataPath.slice(dataPath.lastIndexOf('/') + 1), data }];
+    // ORT matches each tensor's external-data `location` against these names (the file names).
+    const dataFiles = await externalDataFiles(source, path);
+    if (dataFiles.length) {
+      const external = [];
+      for (const p of dataFiles) external.push({ path: p.slice(p.lastIndexOf('/') + 1), data: await source.read(p, readOpts) });
+      options.externalData = external;
     }
     let session: OrtSession;
     try {

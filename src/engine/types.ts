@@ -46,6 +46,9 @@ export type BackendChoice = Backend | 'auto';
 /** dtype suffixes of transformers.js / Optimum exports: fp32 has none, q8 is `_quantized`. */
 export type Dtype = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'q4f16' | 'bnb4';
 
+/** One dtype, or one per backend (measured defaults differ: no float16 on WASM, no q8 on WebGPU). */
+export type DtypeRequest = Dtype | Partial<Record<Backend, Dtype>>;
+
 /** Decoding options, named as in Hugging Face `generation_config.json` so its defaults drop in. */
 export interface GenerationOptions {
   max_length?: number;

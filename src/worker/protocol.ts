@@ -1,6 +1,6 @@
 // The typed message protocol between the UI thread and the PaperLens worker. Both sides import
 // this file, so it must stay free of DOM, React and onnxruntime imports.
-import type { Backend, BackendChoice, Dtype, GenerationOptions, GenerationTimings } from '../engine/types';
+import type { Backend, BackendChoice, DtypeRequest, GenerationOptions, GenerationTimings } from '../engine/types';
 import type { During } from './plainErrors';
 import type { Paper, ProgressStep, SummaryLength, SummaryStyle } from '../pipeline/types';
 
@@ -20,8 +20,8 @@ export interface LoadModelRequest {
   modelId: string;
   location: ModelLocation;
   backend: BackendChoice;
-  /** Weights variant to load (the catalogue's choice); default: the best present for the backend. */
-  dtype?: Dtype;
+  /** Weights variant to load, or one per backend (the catalogue's choice); default: the best present for the backend. */
+  dtype?: DtypeRequest;
   /** Test hook: make the WebGPU run fail at this decoding step so the WASM fallback is exercised. */
   failWebgpuAtStep?: number;
 }

@@ -52,4 +52,23 @@ describe('planBackend', () => {
     expect(r.dtype).toBe('fp32');
     expect(r.notes.join(' ')).toMatch(/"q4" is not in the folder/);
   });
+
+  it('runs dynamically quantized (q8) weights on WASM even with a GPU, saying why', async () => {
+    const r = await planBackend('auto', 'q8', ['q8', 'fp32'], gpu(['shader-f16']));
+    expect(r).toMatchObject({ backend: 'wasm', dtype: 'q8' });
+    expect(r.notes.join(' ')).toMatch(/q8 weights run on WASM: WebGPU has no kernels.*MatMulInteger/);
+    // With nothing else in the folder, the default lands there too.
+    expect(await planBackend('auto', undefined, ['q8'], gpu([]))).toMatchObject({ backend: 'wasm', dtype: 'q8' });
+  });
+
+  it('takes the dtype named for the backend it chose', async () => {
+    const perBackend = { wasm: 'fp32', webgpu: 'fp16' } as const;
+    const all = ['fp32', 'fp16', 'q4', 'q8'] as const;
+    expect(await planBackend('auto', perBackend, [...all], gpu(['shader-f16']))).toEqual({ backend: 'webgpu', dtype: 'fp16', notes: [] });
+    expect(await planBackend('auto', perBackend, [...all], undefined)).toMatchObject({ backend: 'wasm', dtype: 'fp32' });
+    // No shader-f16: the GPU's fp16 pick becomes fp32 on the GPU, as for a single dtype.
+    expect(await planBackend('auto', perBackend, [...all], gpu([]))).toMatchObject({ backend: 'webgpu', dtype: 'fp32' });
+    // A backend the request does not name gets the usual preference.
+    expect(await planBackend('wasm', { webgpu: 'fp16' }, [...all], undefined)).toMatchObject({ backend: 'wasm', dtype: 'q8' });
+  });
 });

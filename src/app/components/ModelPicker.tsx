@@ -3,18 +3,23 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dtype } from '../../engine/types';
-import { cancelModelLoad, chooseDtype, chooseModel, dtypeFor, ingestFile, loadModelFolder, loadPickedFolder, urlBackend } from '../actions';
-import { dtypeOptions, forgetDownload, useCatalogue, type ModelChoice } from '../catalogueView';
+import { cancelModelLoad, chooseDtype, chooseModel, ingestFile, loadModelFolder, loadPickedFolder, pickedDtype, urlBackend } from '../actions';
+import { defaultDtypeOn, dtypeOptions, forgetDownload, useCatalogue, type ModelChoice } from '../catalogueView';
 import { droppedFiles, hasDirectoryPicker, pickDirectory, type PickedFile } from '../folderPick';
 import { t } from '../i18n';
 import { catalogueNote } from '../i18n/catalogueNotes';
-import { formatBytes } from '../i18n/format';
+import { formatCount, formatFixed } from '../i18n/format';
 import { refreshStorageIfShown } from '../storageView';
 import { useApp, type DownloadState } from '../store';
 import { languageList, OutputLanguage, Recommendation } from './ModelLanguage';
 
-// Two decimals for GB: a download's progress should visibly move.
-const bytes = (n: number) => formatBytes(n, n >= 1e9 ? 2 : 1);
+/** Progress sizes: two decimals for GB, so a long download visibly moves. */
+function bytes(n: number): string {
+  if (n >= 1e9) return `${formatFixed(n / 1e9, 2)} GB`;
+  if (n >= 1e6) return `${formatFixed(n / 1e6, 1)} MB`;
+  if (n >= 1e3) return `${formatFixed(n / 1e3, 0)} kB`;
+  return `${formatCount(n)} B`;
+}
 
 function eta(d: DownloadState): string {
   if (!d.total || d.speed <= 0) return '';
@@ -59,7 +64,7 @@ function DtypePicker({ choice, disabled }: { choice: ModelChoice; disabled: bool
   return (
     <label className="dtype-row">
       {t('model.weights')}
-      <select data-testid="dtype-select" value={dtypeFor(choice) ?? ''} disabled={disabled} onChange={(e) => chooseDtype(choice.id, e.target.value as Dtype)}>
+      <select data-testid="dtype-select" value={pickedDtype(choice) ?? defaultDtypeOn(choice, facts) ?? ''} disabled={disabled} onChange={(e) => chooseDtype(choice.id, e.target.value as Dtype)}>
         {options.map((o) => (
           <option key={o.dtype} value={o.dtype} disabled={o.disabled !== null} title={o.disabled ?? undefined}>
             {o.label}

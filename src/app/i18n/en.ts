@@ -80,6 +80,7 @@ export const en = {
     dtypeDefault: 'default',
     dtypeUnconfirmed: 'not confirmed on the hub',
     needsF16: 'needs a GPU with shader-f16',
+    fileTooLarge: 'one file is {{size}} GB, more than a browser tab can hold',
     fixture: '{{id}} (test fixture, random weights)',
     fromDisk: '{{name}} (from disk)',
     languages: 'languages: {{list}}',

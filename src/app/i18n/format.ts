@@ -34,7 +34,7 @@ export function formatBytes(n: number, maxDecimals = 1): string {
     v /= 1000;
     i++;
   } while (v >= 1000 && i < UNITS.length - 1);
-  const digits = v >= 100 ? 0 : Math.min(maxDecimals, 1);
+  const digits = v >= 100 ? 0 : maxDecimals;
   return nf({ style: 'unit', unit: UNITS[i], unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 }
 

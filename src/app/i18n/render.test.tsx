@@ -20,7 +20,8 @@ const PAPER = `基于图排序的中文论文摘要\n\n摘要：本文提出一�
 
 /** Words that are names in every language, and the model names of the catalogue. */
 const NAMES = new Set(['PaperLens', 'English', 'Markdown', 'JSON', 'WebGPU', 'WASM', 'webgpu', 'wasm', 'Ctrl', 'Enter', 'Esc', 'TL', 'DR', 'Top-p', 'Top-k', 'Hugging', 'Face', 'Hub', 'prompt', 'lookup', 'shader-f16', 'GPU', 'CPU', 'txt', 'json', 'md', 'DailyMail']);
-for (const e of summarizers()) for (const w of e.label.split(/[\s·]+/)) NAMES.add(w);
+// Model labels are names, as the catalogue writes them ("SmolLM2-135M-Instruct (small, English)").
+for (const e of summarizers()) for (const w of e.label.split(/[^\p{L}\p{N}.-]+/u)) NAMES.add(w);
 /** File names and extensions are the same in every language (config.json, .pdf, onnx/). */
 const FILE = /^(?:[\w-]+\.(?:json|onnx|txt|md|pdf|tex)|pdf|tex|onnx|markdown)$/;
 const DTYPE = /^(?:fp32|fp16|q8|q4|q4f16|int8|uint8|bnb4)$/;

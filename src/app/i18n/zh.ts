@@ -72,6 +72,7 @@ export const zh = {
     dtypeDefault: '默认',
     dtypeUnconfirmed: '未在 Hub 上确认',
     needsF16: '需要支持 shader-f16 的 GPU',
+    fileTooLarge: '其中一个文件有 {{size}} GB，超出浏览器标签页能容纳的大小',
     fixture: '{{id}}（测试用模型，随机权重）',
     fromDisk: '{{name}}（来自磁盘）',
     languages: '语言：{{list}}',

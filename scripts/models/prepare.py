@@ -1,0 +1,94 @@
+"""`npm run models`: the real model and the Optimum test fixtures, made once and cached.
+
+Writes (all git-ignored):
+- models/local/smollm2-135m-instruct/   SmolLM2-135M-Instruct in the transformers.js layout, 5 dtypes
+- models/optimum/<fixture>/             random-weight fixtures exported by Optimum, 5 dtypes
+- models/optimum/reference.json         Python transformers outputs for test/reference/cases.json
+
+Each step's output lives in the cache folder under a key made of its sources and the pinned
+requirements, so reruns (and CI on a machine that ran it before) only copy; `--force` rebuilds.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import warnings
+import sys
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import REPO, PrepError, cached, die, fresh_dir, log, mark_done, step_key, sync_tree  # noqa: E402
+
+import fixtures  # noqa: E402
+import reference  # noqa: E402
+import smollm2  # noqa: E402
+
+STEPS = ["smollm2", "fixtures", "reference"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cache", type=Path, required=True, help="cache folder (prepare.sh passes $PAPERLENS_CACHE or ~/.cache/paperlens)")
+    ap.add_argument("--only", choices=STEPS, action="append", help="run only these steps (repeatable)")
+    ap.add_argument("--force", action="store_true", help="rebuild even when the cache has the step")
+    args = ap.parse_args()
+    steps = args.only or STEPS
+    root = args.cache / "models"
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing here may reach a model hub
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # The exporters and quantizers log every node; our own lines say what is going on.
+    logging.basicConfig(level=logging.WARNING)
+    for name in ("onnxruntime", "optimum", "transformers", "torch"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore")
+
+    smol = root / f"smollm2-{step_key(*smollm2.SOURCES)}"
+    fix = root / f"fixtures-{step_key(*fixtures.SOURCES)}"
+    ref = root / f"reference-{step_key(*reference.SOURCES, smol.name, fix.name)}"
+
+    if "smollm2" in steps or "reference" in steps:
+        if args.force or not cached(smol):
+            log(f"converting SmolLM2-135M-Instruct into {smol}")
+            smollm2.build(smol / "model", smol / "hf", fresh_dir(smol / "work"), root / "downloads")
+            mark_done(smol, {"dtypes": smollm2.DTYPES})
+        else:
+            log(f"SmolLM2-135M-Instruct: cached ({smol})")
+        sync_tree(smol / "model", REPO / "models" / "local" / smollm2.MODEL_ID)
+
+    if "fixtures" in steps or "reference" in steps:
+        if args.force or not cached(fix):
+            log(f"exporting the Optimum fixtures into {fix}")
+            fixtures.build(fresh_dir(fix / "out"), fresh_dir(fix / "hf"))
+            mark_done(fix, {"fixtures": [f.id for f in fixtures.FIXTURES]})
+        else:
+            log(f"Optimum fixtures: cached ({fix})")
+        for f in (fix / "out").iterdir():
+            sync_tree(f, REPO / "models" / "optimum" / f.name)
+
+    if "reference" in steps:
+        if args.force or not cached(ref):
+            weights = {f"optimum/{f.id}": fix / "hf" / f.id for f in fixtures.FIXTURES}
+            weights[f"local/{smollm2.MODEL_ID}"] = smol / "hf"
+            fresh_dir(ref)
+            reference.build(ref / "reference.json", weights)
+            mark_done(ref, {})
+        else:
+            log(f"reference outputs: cached ({ref})")
+        (REPO / "models" / "optimum").mkdir(parents=True, exist_ok=True)
+        (REPO / "models" / "optimum" / "reference.json").write_bytes((ref / "reference.json").read_bytes())
+    log("done")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except PrepError as e:
+        die(str(e))
+    except KeyboardInterrupt:
+        die("interrupted")
+    except Exception as e:  # one clear line, the traceback after it for whoever debugs
+        traceback.print_exc()
+        die(f"{type(e).__name__}: {e}")
