@@ -13,6 +13,11 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** Copies `src` over `dst` unless `dst` is already a copy of it (same size, not older). */
+function copyIfChanged(src: string, dst: string): void {
+  if (!existsSync(dst) || statSync(dst).size !== statSync(src).size || statSync(dst).mtimeMs < statSync(src).mtimeMs) copyFileSync(src, dst);
+}
+
 /** The onnxruntime-web/webgpu build's runtime files, served from /ort/ (see src/worker/ortSetup.ts). */
 const ORT_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'];
 
@@ -28,13 +33,23 @@ function ortRuntimeFiles(): Plugin {
       const from = join(root, 'node_modules/onnxruntime-web/dist');
       const to = join(root, 'public/ort');
       mkdirSync(to, { recursive: true });
-      for (const f of ORT_FILES) {
-        const src = join(from, f);
-        const dst = join(to, f);
-        if (!existsSync(dst) || statSync(dst).size !== statSync(src).size || statSync(dst).mtimeMs < statSync(src).mtimeMs) {
-          copyFileSync(src, dst);
-        }
-      }
+      for (const f of ORT_FILES) copyIfChanged(join(from, f), join(to, f));
+    },
+  };
+}
+
+/**
+ * Copies pdf.js's packed CMaps (about 0.5 MB) into public/pdfjs/cmaps/: PDFs whose fonts use a
+ * predefined CJK encoding have no readable text without them (src/worker/services.ts).
+ */
+function pdfCMaps(): Plugin {
+  return {
+    name: 'paperlens-pdf-cmaps',
+    configResolved() {
+      const from = join(root, 'node_modules/pdfjs-dist/cmaps');
+      const to = join(root, 'public/pdfjs/cmaps');
+      mkdirSync(to, { recursive: true });
+      for (const f of readdirSync(from)) copyIfChanged(join(from, f), join(to, f));
     },
   };
 }
@@ -126,7 +141,7 @@ function sameOriginModels(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), ortRuntimeFiles(), sameOriginModels(), offlineApp()],
+  plugins: [react(), ortRuntimeFiles(), pdfCMaps(), sameOriginModels(), offlineApp()],
   resolve: {
     // ORT's extern-wasm entry does not import its wasm, so Vite does not bundle a second 27 MB copy.
     conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions],

@@ -1,7 +1,8 @@
 // After one visit the app works with the network off: the service worker serves the shell, the
 // ORT runtime and any model folder read before, with the cross-origin isolation headers intact.
 import { expect, test, type Page } from '@playwright/test';
-import { rawSummary, useGreedy, waitForModel } from './app';
+import { cjkPaperPdf } from '../test/pipeline/support/cjkPdf';
+import { dropFile, rawSummary, useGreedy, waitForModel } from './app';
 import { fakeHub } from './fakeHub';
 import { paperAsText } from './paper';
 
@@ -97,4 +98,15 @@ test('a model downloaded on an earlier visit loads from storage and summarizes w
   await summarizeWithModel(page);
   expect((await rawSummary(page)).length).toBeGreaterThan(0);
   expect(requests).toEqual([]);
+});
+
+test('offline, a Chinese PDF with a CID font is read with the CMaps the service worker precached', async ({ page, context }) => {
+  await page.goto('/');
+  await controlledBySw(page);
+  await context.setOffline(true);
+  expect(await networkIsOff(page)).toBe(true);
+  await page.reload();
+  await dropFile(page, cjkPaperPdf(), 'zh.pdf', 'application/pdf');
+  const list = page.getByTestId('section-list');
+  for (const title of ['摘要', '引言', '参考文献']) await expect(list).toContainText(title);
 });

@@ -10,6 +10,13 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# A font with CJK glyphs for the embedded-font Chinese PDF test (skipped where it is missing).
+if [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]; then
+  echo "== installing fonts-droid-fallback (a CJK font for the Chinese PDF test)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  ($SUDO apt-get update -qq && $SUDO apt-get install -y -qq fonts-droid-fallback >/dev/null) || echo "   not installed: that test is skipped"
+fi
+
 echo "== npm ci"
 npm ci --no-audit --no-fund
 

@@ -8,7 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, modelOrigins } from './csp.ts';
 
 /** Built files the service worker precaches (relative to the build folder): the app and the ORT runtime. */
-export const PRECACHE_GLOBS = ['**/*.{html,js,mjs,css,wasm,png,svg,webmanifest}'];
+export const PRECACHE_GLOBS = ['**/*.{html,js,mjs,css,wasm,png,svg,webmanifest}', 'pdfjs/cmaps/*.bcmap'];
 /**
  * Never precached: model folders (the engine caches the models it downloads itself), and the
  * speed benchmark page with the files only it loads (transformers.js and its own ORT build).

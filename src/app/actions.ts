@@ -6,7 +6,9 @@ import type { ModelLocation, WorkerEvent } from '../worker/protocol';
 import { render, fileBaseName, mimeOf, titleOf, type ExportFormat, type SummaryRecord } from './export/summaryExport';
 import { settingsFromDefaults, settingsProblems, toGenerationOptions } from './settings';
 import { defaultInclusion, get, initialRun, isRunning, patchModel, patchRun, set } from './store';
-import { countWords } from './text/wordCount';
+import { t } from './i18n';
+import { errorText } from './i18n/messages';
+import { countText } from '../pipeline/cjk/script';
 import { findChoice, refreshCatalogue, type ModelChoice } from './catalogueView';
 import { parseUrlOptions, type UrlOptions } from './urlParams';
 import { WorkerClient } from './workerClient';
@@ -55,7 +57,7 @@ export function startApp(search: string): void {
     void catalogue.then(() => {
       const choice = findChoice(id);
       if (choice) return loadChoice(choice);
-      const label = id.startsWith('fixtures/') ? `${id} (test fixture, random weights)` : id;
+      const label = id.startsWith('fixtures/') ? t('model.fixture', { id }) : id;
       return loadModel(id, label, { kind: 'same-origin', path: id });
     });
   }
@@ -68,7 +70,7 @@ export function setText(text: string): void {
   clearTimeout(countTimer);
   clearTimeout(ingestTimer);
   // Counting and structure detection wait for a pause in typing; a 100k-word paste is counted once.
-  countTimer = setTimeout(() => set({ wordCount: countWords(get().text) }), WORD_COUNT_DELAY_MS);
+  countTimer = setTimeout(() => set({ counts: countText(get().text) }), WORD_COUNT_DELAY_MS);
   if (text.trim() === '') {
     set({ paper: null, paperText: null, included: [], ingest: { busy: false, error: null, requestId: null } });
     return;
@@ -97,7 +99,7 @@ function finishIngest(ev: WorkerEvent, id: number, text: string): Paper | null {
     acceptPaper(ev.paper, text);
     return ev.paper;
   }
-  set({ ingest: { busy: false, error: ev.type === 'error' ? ev.message : null, requestId: null } });
+  set({ ingest: { busy: false, error: ev.type === 'error' ? errorText(ev) : null, requestId: null } });
   return null;
 }
 
@@ -115,7 +117,7 @@ export const ACCEPTED_FILES = '.pdf,.txt,.md,.markdown,.tex';
 
 export async function ingestFile(file: File): Promise<void> {
   if (!/\.(pdf|txt|md|markdown|tex)$/i.test(file.name)) {
-    set({ ingest: { busy: false, error: `${file.name}: PaperLens reads .pdf, .txt, .md and .tex files.`, requestId: null } });
+    set({ ingest: { busy: false, error: t('paper.unsupportedFile', { name: file.name }), requestId: null } });
     return;
   }
   clearTimeout(ingestTimer);
@@ -128,12 +130,12 @@ export async function ingestFile(file: File): Promise<void> {
   const p: Promise<Paper | null> = req.done.then((ev) => {
     if (get().ingest.requestId !== req.id) return null;
     if (ev.type !== 'ingested') {
-      set({ ingest: { busy: false, error: ev.type === 'error' ? ev.message : null, requestId: null } });
+      set({ ingest: { busy: false, error: ev.type === 'error' ? errorText(ev) : null, requestId: null } });
       return null;
     }
     const text = paperToText(ev.paper);
     clearTimeout(countTimer);
-    set({ text, wordCount: countWords(text) });
+    set({ text, counts: countText(text) });
     acceptPaper(ev.paper, text);
     return ev.paper;
   });
@@ -221,7 +223,7 @@ export async function loadModel(id: string, label: string, location: ModelLocati
     set({ decoding: settingsFromDefaults(defaults) });
     if (location.kind === 'url') void refreshCatalogue();
   } else if (ev.type === 'error') {
-    patchModel({ status: 'error', requestId: null, error: ev.message });
+    patchModel({ status: 'error', requestId: null, error: errorText(ev) });
   } else {
     patchModel({ id: null, label: null, status: 'none', requestId: null, download: null });
   }
@@ -244,7 +246,7 @@ export function loadPickedFolder(picked: { path: string; file: File }[]): Promis
   const rel = picked.map((p) => p.path.replaceAll('\\', '/'));
   const top = rel[0].includes('/') ? rel[0].slice(0, rel[0].indexOf('/')) : 'picked model';
   const entries = picked.map(({ file }, i) => ({ path: rel[i].startsWith(top + '/') ? rel[i].slice(top.length + 1) : rel[i], file }));
-  return loadModel(`local/${top}`, `${top} (from disk)`, { kind: 'files', files: entries });
+  return loadModel(`local/${top}`, t('model.fromDisk', { name: top }), { kind: 'files', files: entries });
 }
 
 export function cancelModelLoad(): void {
@@ -263,12 +265,12 @@ export function unloadModel(): void {
 /** Why Summarize cannot run now, in words; null when it can. */
 export function summarizeBlocker(): string | null {
   const s = get();
-  if (isRunning(s)) return 'A summary is being written.';
-  if (s.text.trim() === '') return 'Paste a paper or drop a file first.';
-  if (s.model.status === 'loading') return 'The model is still loading.';
+  if (isRunning(s)) return t('blocker.running');
+  if (s.text.trim() === '') return t('blocker.noText');
+  if (s.model.status === 'loading') return t('blocker.loading');
   const problems = settingsProblems(s.decoding);
   if (s.model.status === 'ready' && problems.length) return problems[0];
-  if (s.paper && s.paperText === s.text && !s.included.some(Boolean)) return 'Include at least one section.';
+  if (s.paper && s.paperText === s.text && !s.included.some(Boolean)) return t('blocker.noSection');
   return null;
 }
 
@@ -279,24 +281,34 @@ export async function summarize(): Promise<void> {
     return;
   }
   const startedAt = performance.now();
-  patchRun({ ...initialRun, status: 'preparing', startedAt, progress: { label: 'reading the paper', done: 0, total: 1 } });
+  patchRun({ ...initialRun, status: 'preparing', startedAt, progress: { label: 'reading the paper', step: 'reading', done: 0, total: 1 } });
   const stale = get().paperText !== get().text || !get().paper;
   const paper = stale ? await ingestText() : get().paper;
   if (get().run.status !== 'preparing') return; // stopped while reading
   if (!paper) {
-    patchRun({ status: 'error', error: get().ingest.error ?? 'The text could not be read.', progress: null });
+    patchRun({ status: 'error', error: get().ingest.error ?? t('paper.unreadable'), progress: null });
     return;
   }
   const s = get();
   const sectionIndexes = s.included.flatMap((v, i) => (v ? [i] : []));
   if (!sectionIndexes.length) {
-    patchRun({ status: 'error', error: 'Include at least one section.', progress: null });
+    patchRun({ status: 'error', error: t('blocker.noSection'), progress: null });
     return;
   }
   const useModel = s.model.status === 'ready';
   const generation = toGenerationOptions(s.decoding);
   const req = worker().request(
-    { type: 'summarize', paper, style: s.style, length: s.length, sectionIndexes, generation, extractive: !useModel, deltaIntervalMs: url.deltaMs },
+    {
+      type: 'summarize',
+      paper,
+      style: s.style,
+      length: s.length,
+      sectionIndexes,
+      generation,
+      extractive: !useModel,
+      deltaIntervalMs: url.deltaMs,
+      ...(s.outputLanguage !== 'auto' ? { outputLanguage: s.outputLanguage } : {}),
+    },
     (ev) => onRunEvent(ev, req.id),
   );
   patchRun({
@@ -318,7 +330,7 @@ function onRunEvent(ev: WorkerEvent, id: number): void {
   }
   switch (ev.type) {
     case 'summary-progress':
-      patchRun({ progress: { label: ev.label, done: ev.done, total: ev.total } });
+      patchRun({ progress: { label: ev.label, done: ev.done, total: ev.total, step: ev.step, n: ev.n } });
       break;
     case 'summary-delta':
       patchRun({ text: run.text + ev.text, tokens: run.tokens + ev.tokens, firstTextAt: run.firstTextAt ?? performance.now() });
@@ -340,7 +352,7 @@ function onRunEvent(ev: WorkerEvent, id: number): void {
       });
       break;
     case 'error':
-      patchRun({ status: 'error', error: ev.message, progress: null, requestId: null });
+      patchRun({ status: 'error', error: errorText(ev), progress: null, requestId: null });
       break;
     case 'cancelled':
       patchRun({ status: 'stopped', progress: null, requestId: null });
@@ -384,7 +396,8 @@ export function summaryRecord(): SummaryRecord | null {
       ? { ...(t ?? {}), summaryMs: Math.round(run.stats.totalMs), firstTextMs: run.stats.firstDeltaMs === null ? null : Math.round(run.stats.firstDeltaMs) }
       : null,
     sourceName: s.paper?.source ?? 'paste',
-    sourceWordCount: s.paper?.wordCount ?? s.wordCount,
+    sourceWordCount: s.paper?.wordCount ?? s.counts.words,
+    ...((s.paper?.cjkChars ?? s.counts.characters) ? { sourceCjkChars: s.paper?.cjkChars ?? s.counts.characters } : {}),
     date: run.finishedAt ?? new Date().toISOString(),
   };
 }

@@ -7,6 +7,8 @@ import { CATALOGUE_DTYPES, downloadSize, filesFor, localFolder, requiredOnnx, su
 import type { Backend, Dtype, GenerationOptions } from '../engine/types';
 import { defaultModelCache, deleteCachedModel, hubFolderUrl, listCachedModels, sameOriginFolderUrl, type CachedModel } from '../engine/sources';
 import type { ModelLocation } from '../worker/protocol';
+import { t } from './i18n';
+import { formatCount, formatFixed } from './i18n/format';
 
 /** One weights variant a catalogue model publishes. */
 export interface DtypeChoice {
@@ -25,8 +27,12 @@ export interface DtypeChoice {
 export interface ModelChoice {
   id: string;
   label: string;
-  /** Size, context length and speed class in a few words. */
-  detail: string;
+  /** Size, context length and speed class in a few words, in the current language (read at render). */
+  readonly detail: string;
+  /** Languages the model reads and writes (the catalogue's ISO 639-1 codes). */
+  languages: string[];
+  /** Decoder-only chat model: follows instructions, so it can be asked for a summary language. */
+  instruct: boolean;
   cached: boolean;
   location: ModelLocation;
   /** The catalogue's default dtype. */
@@ -41,9 +47,9 @@ export interface ModelChoice {
 }
 
 function sizeOf({ bytes, complete }: { bytes: number; complete: boolean }): string {
-  if (bytes === 0) return 'size unknown';
+  if (bytes === 0) return t('model.sizeUnknown');
   const mb = bytes / 1e6;
-  const text = mb >= 1000 ? `${(mb / 1000).toFixed(1)} GB` : `${Math.round(mb)} MB`;
+  const text = mb >= 1000 ? `${formatFixed(mb / 1000, 1)} GB` : `${formatCount(Math.round(mb))} MB`;
   return complete ? `~${text}` : `≥ ${text}`;
 }
 
@@ -106,19 +112,19 @@ export function dtypeOptions(choice: Pick<ModelChoice, 'dtypes' | 'dtype' | 'bac
   const byDefault = defaultDtypeOn(choice, facts);
   return choice.dtypes.map((d) => {
     const parts = [d.dtype, sizeOf(d)];
-    if (d.dtype === byDefault) parts.push('default');
-    if (d.cached) parts.push('downloaded');
-    else if (!d.verified) parts.push('not confirmed on the hub');
+    if (d.dtype === byDefault) parts.push(t('model.dtypeDefault'));
+    if (d.cached) parts.push(t('model.downloaded'));
+    else if (!d.verified) parts.push(t('model.dtypeUnconfirmed'));
     let disabled: string | null = null;
-    if (d.largestFile > MAX_BROWSER_FILE) disabled = `one file is ${(d.largestFile / 1e9).toFixed(1)} GB, more than a browser tab can hold`;
-    else if (noF16 && HALF.has(d.dtype)) disabled = 'needs a GPU with shader-f16';
+    if (d.largestFile > MAX_BROWSER_FILE) disabled = t('model.fileTooLarge', { size: formatFixed(d.largestFile / 1e9, 1) });
+    else if (noF16 && HALF.has(d.dtype)) disabled = t('model.needsF16');
     return { dtype: d.dtype, label: parts.join(' · '), disabled };
   });
 }
 
 function detailOf(e: CatalogueEntry): string {
   const ctx = e.contextTokens.value >= 1024 ? `${Math.round(e.contextTokens.value / 1024)}k` : String(e.contextTokens.value);
-  return `${sizeText(e)} · ${ctx} tokens · ${e.speed.value.replace('-', ' ')}`;
+  return `${sizeText(e)} · ${t('model.contextTokens', { context: ctx })} · ${t(`model.speedClass.${e.speed.value}`)}`;
 }
 
 function baseOf(location: ModelLocation): string | null {
@@ -135,7 +141,11 @@ export function choiceOf(e: CatalogueEntry, local: boolean, cached: ReadonlyMap<
   return {
     id: e.id,
     label: e.label,
-    detail: detailOf(e),
+    get detail() {
+      return detailOf(e);
+    },
+    languages: e.languages.value,
+    instruct: e.family === 'causal',
     cached: files !== undefined,
     location,
     dtype: e.defaultDtype,

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n';
 import { startApp } from './actions';
 import { App } from './components/App';
 import { startResilience } from './recovery/boot';

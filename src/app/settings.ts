@@ -1,6 +1,7 @@
 // The settings panel's values and their mapping to Hugging Face generation options. Empty
 // min/max fields mean "let the summary length choose".
 import type { GenerationOptions } from '../engine/types';
+import { t } from './i18n';
 
 export type Strategy = 'greedy' | 'beam' | 'sample';
 
@@ -69,15 +70,15 @@ export function toGenerationOptions(s: DecodingSettings): GenerationOptions {
 /** Plain-words problems with the current values, shown next to the Summarize button. */
 export function settingsProblems(s: DecodingSettings): string[] {
   const p: string[] = [];
-  if (s.maxNewTokens !== null && s.maxNewTokens < 1) p.push('Max tokens must be at least 1.');
-  if (s.minNewTokens !== null && s.maxNewTokens !== null && s.minNewTokens > s.maxNewTokens) p.push('Min tokens is larger than max tokens.');
-  if (s.strategy === 'beam' && (s.numBeams < 2 || s.numBeams > 16)) p.push('Beams must be between 2 and 16.');
+  if (s.maxNewTokens !== null && s.maxNewTokens < 1) p.push(t('settings.problem.maxTokens'));
+  if (s.minNewTokens !== null && s.maxNewTokens !== null && s.minNewTokens > s.maxNewTokens) p.push(t('settings.problem.minOverMax'));
+  if (s.strategy === 'beam' && (s.numBeams < 2 || s.numBeams > 16)) p.push(t('settings.problem.beams'));
   if (s.strategy === 'sample') {
-    if (!(s.temperature > 0)) p.push('Temperature must be above 0.');
-    if (!(s.topP > 0 && s.topP <= 1)) p.push('Top-p must be in (0, 1].');
-    if (s.topK < 0) p.push('Top-k cannot be negative.');
+    if (!(s.temperature > 0)) p.push(t('settings.problem.temperature'));
+    if (!(s.topP > 0 && s.topP <= 1)) p.push(t('settings.problem.topP'));
+    if (s.topK < 0) p.push(t('settings.problem.topK'));
   }
-  if (!(s.repetitionPenalty > 0)) p.push('Repetition penalty must be above 0.');
-  if (s.noRepeatNgramSize < 0) p.push('No-repeat n-gram size cannot be negative.');
+  if (!(s.repetitionPenalty > 0)) p.push(t('settings.problem.repetition'));
+  if (s.noRepeatNgramSize < 0) p.push(t('settings.problem.noRepeat'));
   return p;
 }

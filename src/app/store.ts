@@ -2,6 +2,7 @@
 // file only holds state and plain setters so components stay simple.
 import { create } from 'zustand';
 import type { Dtype, GenerationOptions } from '../engine/types';
+import type { TextCounts } from '../pipeline/cjk/script';
 import type { Paper, SummaryLength, SummaryStyle } from '../pipeline/types';
 import type { FileDownloadProgress, LoadStage, RuntimeStatus, SummaryStats } from '../worker/protocol';
 import { BUILTIN_DEFAULTS, type DecodingSettings } from './settings';
@@ -27,6 +28,9 @@ export interface ModelState {
   defaults: GenerationOptions | null;
 }
 
+/** The language an instruction model is asked to write in; 'auto': the paper's. */
+export type OutputLanguage = 'auto' | 'en' | 'zh';
+
 export type RunStatus = 'idle' | 'preparing' | 'summarizing' | 'done' | 'stopped' | 'error';
 
 export interface RunState {
@@ -35,7 +39,8 @@ export interface RunState {
   text: string;
   kind: 'extractive' | 'abstractive' | null;
   modelId: string | null;
-  progress: { label: string; done: number; total: number } | null;
+  /** `step`/`n` name the label for translation (i18n/messages.ts progressText). */
+  progress: { label: string; done: number; total: number; step?: string; n?: number } | null;
   startedAt: number | null;
   firstTextAt: number | null;
   tokens: number;
@@ -50,7 +55,8 @@ export interface RunState {
 
 export interface AppState {
   text: string;
-  wordCount: number;
+  /** Words and CJK characters of `text`, counted apart (pipeline/cjk/script.ts). */
+  counts: TextCounts;
   paper: Paper | null;
   /** The text `paper` was built from; when `text` differs the paper is stale. */
   paperText: string | null;
@@ -58,6 +64,7 @@ export interface AppState {
   ingest: { busy: boolean; error: string | null; requestId: number | null };
   style: SummaryStyle;
   length: SummaryLength;
+  outputLanguage: OutputLanguage;
   decoding: DecodingSettings;
   model: ModelState;
   /** The dtype picked for each catalogue model (id -> dtype); absent: the catalogue's default. Persisted. */
@@ -90,13 +97,14 @@ export const initialRun: RunState = {
 
 export const initialState: AppState = {
   text: '',
-  wordCount: 0,
+  counts: { words: 0, characters: 0 },
   paper: null,
   paperText: null,
   included: [],
   ingest: { busy: false, error: null, requestId: null },
   style: 'tldr',
   length: 'medium',
+  outputLanguage: 'auto',
   decoding: { ...BUILTIN_DEFAULTS },
   model: { id: null, label: null, status: 'none', requestId: null, download: null, error: null, defaults: null },
   dtypeChoice: {},

@@ -1,5 +1,6 @@
 // The UI side of the worker protocol: numbers requests, routes events to their request's
 // listener, and resolves when the request's final event arrives.
+import { t } from './i18n';
 import { isHeartbeat } from '../worker/heartbeat';
 import { isFinalEvent, type RuntimeStatus, type WorkerEvent, type WorkerRequest } from '../worker/protocol';
 
@@ -44,10 +45,10 @@ export class WorkerClient {
     });
     worker.addEventListener('error', (e) => {
       e.preventDefault();
-      if (worker === this.worker) this.fail(`The background worker stopped: ${e.message || 'it could not start'}`);
+      if (worker === this.worker) this.fail(t('notices.workerStopped', { reason: e.message || t('notices.workerCouldNotStart') }));
     });
     worker.addEventListener('messageerror', () => {
-      if (worker === this.worker) this.fail('The background worker sent a message that could not be read');
+      if (worker === this.worker) this.fail(t('notices.workerBadMessage'));
     });
   }
 

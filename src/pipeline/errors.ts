@@ -15,6 +15,8 @@ export class IngestError extends Error {
     readonly code: IngestErrorCode,
     message: string,
     readonly cause?: unknown,
+    /** The specifics appended to the message ("paper.pdf is empty"), kept apart for translations. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'IngestError';
@@ -33,5 +35,5 @@ export const INGEST_MESSAGES: Record<IngestErrorCode, string> = {
 
 export function ingestError(code: IngestErrorCode, detail?: string, cause?: unknown): IngestError {
   const base = INGEST_MESSAGES[code];
-  return new IngestError(code, detail ? `${base} (${detail})` : base, cause);
+  return new IngestError(code, detail ? `${base} (${detail})` : base, cause, detail);
 }

@@ -1,4 +1,5 @@
 // Recognizing section headings in plain text lines and classifying sections by their title.
+import { cjkKind, matchCjkHeading } from './cjk/headings';
 import type { Section } from './types';
 
 const KNOWN_TITLES = [
@@ -141,7 +142,11 @@ export function isKnownTitle(t: string): boolean {
  */
 export function matchHeading(line: string, standalone = false): HeadingMatch | null {
   const t = line.trim().replace(/\s+/g, ' ');
-  if (!t || t.length > 100) return null;
+  if (!t) return null;
+  // Before the length limit: "摘要：" often opens a whole paragraph on its line.
+  const cjk = matchCjkHeading(t);
+  if (cjk) return cjk;
+  if (t.length > 100) return null;
   const inline = INLINE_ABSTRACT.exec(t);
   if (inline && inline[2].length > 20) return { title: capitalize(inline[1]), level: 1, rest: inline[2] };
   const md = /^(#{1,6})\s+(.+?)\s*#*$/.exec(t);
@@ -181,6 +186,8 @@ function titleCase(s: string): string {
 /** Section kind from its title; `afterReferences` marks everything following a bibliography as appendix. */
 export function kindOfTitle(title: string, afterReferences: boolean): Section['kind'] {
   const t = normTitle(title).replace(/^(appendix|appendices)\b.*/, 'appendix');
+  const cjk = cjkKind(title);
+  if (cjk) return cjk;
   if (t === 'abstract') return 'abstract';
   if (/^(references|bibliography|literature cited|works cited)$/.test(t)) return 'references';
   if (/^(acknowledge?ments?|funding|author contributions|competing interests|conflicts? of interest|declaration of competing interest)$/.test(t)) {

@@ -1,5 +1,7 @@
 // Sentence splitting for scientific prose: Intl.Segmenter (UAX #29) for the bulk, then repairs
 // for what it gets wrong in papers (abbreviations, initials, citations, figure references).
+import { hasCjk } from './cjk/script';
+import { splitCjk } from './cjk/sentences';
 
 /** Abbreviations that end with a period but rarely end a sentence, lowercased without the final dot. */
 const ABBREVIATIONS = new Set([
@@ -66,6 +68,12 @@ function placeholderFor(text: string): string {
 }
 
 export function splitParagraph(paragraph: string): string[] {
+  // Chinese ends sentences with marks the segmenter misses: cut there first, then split each piece as Latin prose.
+  if (hasCjk(paragraph)) return splitCjk(paragraph.replace(/\s+/g, ' ')).flatMap(splitLatin);
+  return splitLatin(paragraph);
+}
+
+function splitLatin(paragraph: string): string[] {
   let text = paragraph.replace(/\s+/g, ' ').trim();
   if (!text) return [];
   // URLs contain '.', '?' and '!': hide them from the segmenter, restore afterwards.
@@ -98,6 +106,8 @@ export function splitParagraph(paragraph: string): string[] {
 /** Splits text into sentences; blank lines (paragraph breaks) always end a sentence. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  for (const para of text.split(/\n\s*\n/)) out.push(...splitParagraph(para));
+  // A display formula ($$ ... $$) is never part of a sentence: it stands alone, and the ranker skips it.
+  const blocks = text.includes('$$') ? text.replace(/\s*(\$\$[\s\S]*?\$\$)\s*/g, '\n\n$1\n\n') : text;
+  for (const para of blocks.split(/\n\s*\n/)) out.push(...splitParagraph(para));
   return out;
 }

@@ -1,7 +1,9 @@
 // Turns plain text (pasted, .txt, or the line output of the PDF reader) into a Paper: title,
 // authors, abstract, sections with kinds and word counts.
+import { looksLikeCjkAuthors } from './cjk/headings';
 import { kindOfTitle, matchHeading } from './headings';
-import { countWords, joinLines, normalizeChars, wordForms } from './ingest/normalize';
+import { countText, textLanguage, wordEquivalents } from './cjk/script';
+import { joinLines, normalizeChars, wordForms } from './ingest/normalize';
 import type { Paper, Section } from './types';
 
 /** A section before kinds and counts are assigned; `paragraphs` are already single-line. */
@@ -34,8 +36,13 @@ export function buildPaper(parts: PaperParts): Paper {
     if (raw.level > 1 && kind === 'body' && parentKind !== 'abstract') kind = parentKind;
     if (raw.level <= 1) parentKind = kind;
     if (kind === 'references') afterReferences = true;
-    sections.push({ title: raw.title, level: raw.level, text, wordCount: countWords(text), kind });
+    const counts = countText(text);
+    sections.push({ title: raw.title, level: raw.level, text, wordCount: counts.words, ...(counts.characters ? { cjkChars: counts.characters } : {}), kind });
   }
+  const cjkChars = sections.reduce((n, s) => n + (s.cjkChars ?? 0), 0);
+  const language = textLanguage(sections.map((s) => s.text).join('\n').slice(0, 20_000));
+  // The abstract a reader names without a heading (LaTeX's abstract environment): ctex prints 摘要.
+  if (language === 'zh') for (const s of sections) if (s.kind === 'abstract' && s.title === 'Abstract') s.title = '摘要';
   const abstract = sections.find((s) => s.kind === 'abstract')?.text;
   const wordCount = sections.reduce((n, s) => n + s.wordCount, 0);
   return {
@@ -44,6 +51,8 @@ export function buildPaper(parts: PaperParts): Paper {
     abstract: abstract || undefined,
     sections,
     wordCount,
+    ...(cjkChars ? { cjkChars } : {}),
+    language,
     source: parts.source,
     warnings: parts.warnings ?? [],
   };
@@ -59,6 +68,7 @@ export interface StructureHints {
 const AUTHORISH = /^[A-Z][\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,4}(?:\s*[,;&*†‡\d]|\s+and\s+|$)/u;
 
 function looksLikeAuthors(line: string): boolean {
+  if (looksLikeCjkAuthors(line)) return true;
   if (line.length > 300 || /[.:]$/.test(line) && !/\b[A-Z]\.$/.test(line)) return false;
   if (/@|university|institute|department|laboratory|school of|college/i.test(line)) return true;
   const words = line.split(/\s+/);
@@ -140,14 +150,15 @@ export function structureText(text: string, hints: StructureHints): Paper {
   // An untitled lead section right before the first heading, in a paper without an Abstract
   // heading, is the abstract when it is paragraph-sized (pasted "title + abstract + body").
   const lead = sections[0];
-  if (lead && !lead.title && !sections.some((s) => /^abstract$/i.test(s.title))) {
-    const words = countWords(lead.paragraphs.join(' '));
-    if (words >= 40 && words <= 450 && sections.length > 1) lead.title = 'Abstract';
+  if (lead && !lead.title && !sections.some((s) => /^(?:abstract|摘要)$/i.test(s.title))) {
+    const leadText = lead.paragraphs.join(' ');
+    const words = wordEquivalents(leadText);
+    if (words >= 40 && words <= 450 && sections.length > 1) lead.title = textLanguage(leadText) === 'zh' ? '摘要' : 'Abstract';
   }
   const paper = buildPaper({ title, authors, sections, source: hints.source, warnings: hints.warnings });
   // A paste of one short line (or a title and author line only) is the text itself, not a title
   // over nothing: without this it would be refused as "no text".
-  if (paper.wordCount === 0 && !hints.title && (title || authors)) {
+  if (paper.wordCount === 0 && !paper.cjkChars && !hints.title && (title || authors)) {
     return buildPaper({ sections: [{ title: '', level: 1, paragraphs: [title, authors].filter((p): p is string => !!p) }], source: hints.source, warnings: hints.warnings });
   }
   return paper;

@@ -195,6 +195,6 @@ describe('plain error messages', () => {
     const { describeError } = await import('./plainErrors');
     const { ModelFileError } = await import('../engine/types');
     const e = new ModelFileError('https://hub/x', 'onnx/encoder_model.onnx', 'the server answered 404.');
-    expect(describeError(e, 'loading the model x').message).toBe('Loading the model x failed: onnx/encoder_model.onnx: the server answered 404.');
+    expect(describeError(e, { key: 'load', name: 'x' }).message).toBe('Loading the model x failed: onnx/encoder_model.onnx: the server answered 404.');
   });
 });

@@ -175,7 +175,7 @@ export class WorkerController {
       this.post({ type: 'loaded', id: req.id, status: await this.status() });
     } catch (e) {
       if (ac.signal.aborted) this.post({ type: 'cancelled', id: req.id });
-      else this.post({ type: 'error', id: req.id, request: req.type, ...describeError(e, `loading the model ${req.modelId}`) });
+      else this.post({ type: 'error', id: req.id, request: req.type, ...describeError(e, { key: 'load', name: req.modelId }) });
     } finally {
       this.running.delete(req.id);
       if (this.loading === req.id) this.loading = null;
@@ -188,9 +188,9 @@ export class WorkerController {
       const paper = await this.deps.ingest(req.input, ac.signal);
       this.post({ type: 'ingested', id: req.id, paper });
     } catch (e) {
-      const name = req.input.kind === 'file' ? req.input.name : 'the pasted text';
+      const name = req.input.kind === 'file' ? req.input.name : undefined;
       if (ac.signal.aborted) this.post({ type: 'cancelled', id: req.id });
-      else this.post({ type: 'error', id: req.id, request: req.type, ...describeError(e, `reading ${name}`) });
+      else this.post({ type: 'error', id: req.id, request: req.type, ...describeError(e, { key: 'read', name }) });
     } finally {
       this.running.delete(req.id);
     }
@@ -233,7 +233,7 @@ export class WorkerController {
     try {
       const outcome = await this.deps.summarize(
         req.paper,
-        { style: req.style, length: req.length, sectionIndexes: req.sectionIndexes, generation: req.generation },
+        { style: req.style, length: req.length, sectionIndexes: req.sectionIndexes, generation: req.generation, outputLanguage: req.outputLanguage },
         {
           generator,
           signal: ac.signal,
@@ -248,7 +248,7 @@ export class WorkerController {
               this.post({ type: 'summary-reset', id: req.id });
             } else {
               batcher.flush();
-              this.post({ type: 'summary-progress', id: req.id, stage: ev.stage, done: ev.done, total: ev.total, label: ev.label });
+              this.post({ type: 'summary-progress', id: req.id, stage: ev.stage, done: ev.done, total: ev.total, label: ev.label, step: ev.step, n: ev.n });
             }
           },
         },
@@ -260,7 +260,7 @@ export class WorkerController {
         await finish({ text, kind: generator ? 'abstractive' : 'extractive', partial: true });
       } else {
         batcher.flush();
-        this.post({ type: 'error', id: req.id, request: req.type, ...describeError(e, 'summarizing') });
+        this.post({ type: 'error', id: req.id, request: req.type, ...describeError(e, { key: 'summarize' }) });
         if (generator?.fellBack()) this.post({ type: 'status', status: await this.status() });
       }
     } finally {

@@ -1,7 +1,8 @@
 // The typed message protocol between the UI thread and the PaperLens worker. Both sides import
 // this file, so it must stay free of DOM, React and onnxruntime imports.
 import type { Backend, BackendChoice, DtypeRequest, GenerationOptions, GenerationTimings } from '../engine/types';
-import type { Paper, SummaryLength, SummaryStyle } from '../pipeline/types';
+import type { During } from './plainErrors';
+import type { Paper, ProgressStep, SummaryLength, SummaryStyle } from '../pipeline/types';
 
 /** Where the worker should read a model folder from. */
 export type ModelLocation =
@@ -48,6 +49,8 @@ export interface SummarizeRequest {
   sectionIndexes: number[];
   /** Only used when a model is loaded; the extractive summarizer ignores it. */
   generation: GenerationOptions;
+  /** Instruction models: the summary's language when it should differ from the paper's. */
+  outputLanguage?: 'en' | 'zh';
   /** Force the extractive summarizer even when a model is loaded. */
   extractive?: boolean;
   /** How long streamed text is batched before it is posted (default 32 ms; 0: every token). */
@@ -108,7 +111,7 @@ export type WorkerEvent =
   | { type: 'load-progress'; id: number; stage: LoadStage; files: FileDownloadProgress[]; loaded: number; total: number | null }
   | { type: 'loaded'; id: number; status: RuntimeStatus }
   | { type: 'ingested'; id: number; paper: Paper }
-  | { type: 'summary-progress'; id: number; stage: 'extract' | 'map' | 'reduce' | 'final'; done: number; total: number; label: string }
+  | { type: 'summary-progress'; id: number; stage: 'extract' | 'map' | 'reduce' | 'final'; done: number; total: number; label: string; step?: ProgressStep; n?: number }
   /** Text appended to the visible summary; several tokens are batched into one delta. */
   | { type: 'summary-delta'; id: number; text: string; tokens: number }
   /** The visible summary restarts (e.g. map-reduce moving to the final pass). */
@@ -124,7 +127,7 @@ export type WorkerEvent =
       stats: SummaryStats;
     }
   /** A request failed; `message` is in plain words, `detail` holds the technical error. */
-  | { type: 'error'; id: number; request: WorkerRequest['type']; message: string; detail?: string }
+  | { type: 'error'; id: number; request: WorkerRequest['type']; message: string; detail?: string; key?: string; params?: Record<string, string>; during?: During }
   | { type: 'cancelled'; id: number };
 
 /** Every request gets exactly one of these final events. */

@@ -8,7 +8,9 @@ import { loadOrt } from './ortSetup';
 import type { ModelLocation } from './protocol';
 import { probeRuntime } from './runtimeFacts';
 
-configurePdfJs({ workerSrc: pdfWorkerUrl });
+// CMaps are served same-origin from public/pdfjs/cmaps/ (copied there by vite.config.ts) and
+// precached by the service worker, so Chinese/Japanese/Korean PDFs read offline too.
+configurePdfJs({ workerSrc: pdfWorkerUrl, cMapUrl: new URL(`${import.meta.env.BASE_URL}pdfjs/cmaps/`, self.location.href).href });
 
 function sourceFor(location: ModelLocation, modelId: string): FileSource {
   switch (location.kind) {

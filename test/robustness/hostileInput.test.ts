@@ -114,16 +114,16 @@ describe('hostile and odd inputs', () => {
       expect((err as IngestError).code).toBe(c.expect);
       // Shown to the user as is: it starts with the plain-words sentence for its code.
       expect((err as IngestError).message.startsWith(INGEST_MESSAGES[c.expect])).toBe(true);
-      expect(describeError(err, 'reading the file').message).toBe((err as IngestError).message);
+      expect(describeError(err, { key: 'read', name: 'the file' }).message).toBe((err as IngestError).message);
     } else {
       c.expect(await run);
     }
   });
 
   it('model file problems reach the user naming the file and what is wrong', () => {
-    const m = describeError(new ModelFileError('models/local/distilbart', 'onnx/encoder_model.onnx', 'the file is truncated (12 of 300 MB)'), 'loading the model distilbart');
+    const m = describeError(new ModelFileError('models/local/distilbart', 'onnx/encoder_model.onnx', 'the file is truncated (12 of 300 MB)'), { key: 'load', name: 'distilbart' });
     for (const part of ['distilbart', 'onnx/encoder_model.onnx', 'the file is truncated (12 of 300 MB)']) expect(m.message).toContain(part);
     expect(m.message).not.toMatch(/ModelFileError|at \w+ \(/);
-    expect(describeError(new Error('Aborted(). Build with -sASSERTIONS for more info. out of memory'), 'summarizing').message).toMatch(/ran out of memory.*smaller model/);
+    expect(describeError(new Error('Aborted(). Build with -sASSERTIONS for more info. out of memory'), { key: 'summarize' }).message).toMatch(/ran out of memory.*smaller model/);
   });
 });

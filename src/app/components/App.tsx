@@ -1,11 +1,13 @@
 // Page layout and the global keyboard shortcuts.
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { stop, summarize } from '../actions';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { PersistenceNotices } from '../history/PersistenceNotices';
 import { MemoryWarning } from '../recovery/MemoryWarning';
 import { RecoveryNotice } from '../recovery/RecoveryNotice';
 import { DownloadBar } from './DownloadBar';
+import { LanguageSelect } from './LanguageSelect';
 import { ModelPicker } from './ModelPicker';
 import { PaperInput } from './PaperInput';
 import { RunControls } from './RunControls';
@@ -34,12 +36,14 @@ function useShortcuts() {
 
 export function App() {
   useShortcuts();
+  const { t } = useTranslation();
   return (
     <div className="app">
       <header className="top">
         <h1>
-          PaperLens <span className="tagline">summaries of scientific papers, computed in your browser</span>
+          PaperLens <span className="tagline">{t('app.tagline')}</span>
         </h1>
+        <LanguageSelect />
         <StatusBar />
       </header>
       <RecoveryNotice />
@@ -54,7 +58,7 @@ export function App() {
           <ModelPicker />
           <section className="card" aria-labelledby="summary-heading">
             <div className="card-head">
-              <h2 id="summary-heading">Summary</h2>
+              <h2 id="summary-heading">{t('app.summaryHeading')}</h2>
             </div>
             <SummaryOptions />
             <RunControls />
@@ -67,7 +71,7 @@ export function App() {
           <HistoryPanel />
         </div>
       </main>
-      <footer className="meta">Nothing leaves your machine: papers and models are processed in this tab.</footer>
+      <footer className="meta">{t('app.footer')}</footer>
     </div>
   );
 }

@@ -1,38 +1,45 @@
 // Choose a summarization model (or none: extractive) and its weights variant (dtype), with
 // download progress and cancel; or load a model folder from disk (picked, or dropped on the card).
 import { useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Dtype } from '../../engine/types';
 import { cancelModelLoad, chooseDtype, chooseModel, ingestFile, loadModelFolder, loadPickedFolder, pickedDtype, urlBackend } from '../actions';
 import { defaultDtypeOn, dtypeOptions, forgetDownload, useCatalogue, type ModelChoice } from '../catalogueView';
 import { droppedFiles, hasDirectoryPicker, pickDirectory, type PickedFile } from '../folderPick';
+import { t } from '../i18n';
+import { catalogueNote } from '../i18n/catalogueNotes';
+import { formatCount, formatFixed } from '../i18n/format';
 import { refreshStorageIfShown } from '../storageView';
 import { useApp, type DownloadState } from '../store';
+import { languageList, OutputLanguage, Recommendation } from './ModelLanguage';
 
+/** Progress sizes: two decimals for GB, so a long download visibly moves. */
 function bytes(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(0)} kB`;
-  return `${n} B`;
+  if (n >= 1e9) return `${formatFixed(n / 1e9, 2)} GB`;
+  if (n >= 1e6) return `${formatFixed(n / 1e6, 1)} MB`;
+  if (n >= 1e3) return `${formatFixed(n / 1e3, 0)} kB`;
+  return `${formatCount(n)} B`;
 }
 
 function eta(d: DownloadState): string {
   if (!d.total || d.speed <= 0) return '';
   const secs = Math.max(0, (d.total - d.loaded) / d.speed);
-  return secs < 90 ? ` · ${Math.ceil(secs)} s left` : ` · ${Math.ceil(secs / 60)} min left`;
+  return ` · ${secs < 90 ? t('model.secondsLeft', { count: Math.ceil(secs) }) : t('model.minutesLeft', { count: Math.ceil(secs / 60) })}`;
 }
 
 function DownloadProgress({ d }: { d: DownloadState }) {
-  const label = d.stage === 'ready' ? 'ready' : d.total ? `${bytes(d.loaded)} of ${bytes(d.total)}` : `${bytes(d.loaded)}`;
+  const { t } = useTranslation();
+  const label = d.stage === 'ready' ? t('model.ready') : d.total ? t('model.progress', { loaded: bytes(d.loaded), total: bytes(d.total) }) : `${bytes(d.loaded)}`;
   return (
     <div className="download" data-testid="model-progress">
-      <progress value={d.total ? d.loaded : undefined} max={d.total ?? undefined} aria-label="Model download" />
+      <progress value={d.total ? d.loaded : undefined} max={d.total ?? undefined} aria-label={t('model.downloadLabel')} />
       <span className="meta">
         {label}
-        {d.speed > 0 && d.stage !== 'ready' ? ` · ${bytes(d.speed)}/s${eta(d)}` : ''}
+        {d.speed > 0 && d.stage !== 'ready' ? ` · ${t('model.speed', { speed: bytes(d.speed) })}${eta(d)}` : ''}
       </span>
       {d.files.length > 1 && (
         <details>
-          <summary className="meta">{d.files.length} files</summary>
+          <summary className="meta">{t('model.files', { count: d.files.length })}</summary>
           <ul className="files">
             {d.files.map((f) => (
               <li key={f.path} className="meta">
@@ -48,6 +55,7 @@ function DownloadProgress({ d }: { d: DownloadState }) {
 }
 
 function DtypePicker({ choice, disabled }: { choice: ModelChoice; disabled: boolean }) {
+  const { t } = useTranslation();
   const runtime = useApp((s) => s.runtime);
   useApp((s) => s.dtypeChoice[choice.id]); // re-render when it changes
   if (choice.dtypes.length < 2) return null;
@@ -55,7 +63,7 @@ function DtypePicker({ choice, disabled }: { choice: ModelChoice; disabled: bool
   const options = dtypeOptions(choice, facts);
   return (
     <label className="dtype-row">
-      Weights
+      {t('model.weights')}
       <select data-testid="dtype-select" value={pickedDtype(choice) ?? defaultDtypeOn(choice, facts) ?? ''} disabled={disabled} onChange={(e) => chooseDtype(choice.id, e.target.value as Dtype)}>
         {options.map((o) => (
           <option key={o.dtype} value={o.dtype} disabled={o.disabled !== null} title={o.disabled ?? undefined}>
@@ -76,16 +84,17 @@ async function loadFromDisk(get: () => Promise<PickedFile[] | null>, onProblem: 
   try {
     const files = await get();
     if (files === null) return;
-    if (!files.length) return onProblem('That folder holds no files.');
+    if (!files.length) return onProblem(t('model.folderEmpty'));
     // A paper dropped here by mistake goes where papers go.
     if (files.length === 1 && PAPER_FILE.test(files[0].path)) return void (await ingestFile(files[0].file));
     await loadPickedFolder(files);
   } catch (e) {
-    onProblem(`The folder could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    onProblem(t('model.folderUnreadable', { reason: e instanceof Error ? e.message : String(e) }));
   }
 }
 
 export function ModelPicker() {
+  const { t } = useTranslation();
   const model = useApp((s) => s.model);
   const choices = useCatalogue((s) => s.choices);
   const selected = model.id ?? '';
@@ -123,10 +132,10 @@ export function ModelPicker() {
       onDrop={onDrop}
     >
       <div className="card-head">
-        <h2 id="model-heading">Model</h2>
+        <h2 id="model-heading">{t('model.heading')}</h2>
       </div>
       <label className="visually-hidden" htmlFor="model-select">
-        Summarization model
+        {t('model.selectLabel')}
       </label>
       <select
         id="model-select"
@@ -135,11 +144,11 @@ export function ModelPicker() {
         disabled={model.status === 'loading'}
         onChange={(e) => chooseModel(choices.find((c) => c.id === e.target.value) ?? null)}
       >
-        <option value="">No model: extractive summary (instant, offline)</option>
+        <option value="">{t('model.none')}</option>
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
             {c.label} · {c.detail}
-            {c.cached ? ' · downloaded' : ''}
+            {c.cached ? ` · ${t('model.downloaded')}` : ''}
           </option>
         ))}
         {!known && selected && <option value={selected}>{model.label ?? selected}</option>}
@@ -147,36 +156,39 @@ export function ModelPicker() {
       {current && (
         <p className="meta" data-testid="model-detail">
           {current.detail}
-          {current.cached ? ' · downloaded' : current.location.kind === 'url' ? ' · downloads from the Hugging Face hub' : ' · served by this site'}
+          {` · ${current.cached ? t('model.downloaded') : current.location.kind === 'url' ? t('model.fromHub') : t('model.servedHere')}`}
+          {` · ${t('model.languages', { list: languageList(current.languages) })}`}
           {current.cached && model.status !== 'loading' && (
             <>
               {' '}
               <button type="button" className="link" data-testid="forget-model" onClick={() => void forgetDownload(current).then(refreshStorageIfShown)}>
-                Remove the download
+                {t('model.remove')}
               </button>
             </>
           )}
           {current.notes.map((n) => (
             <span key={n}>
               <br />
-              {n}
+              {catalogueNote(n)}
             </span>
           ))}
         </p>
       )}
       {current && <DtypePicker choice={current} disabled={loading} />}
+      <Recommendation current={current} />
+      <OutputLanguage current={current} />
       <div className="row model-actions">
         <button type="button" className="link" data-testid="pick-model-folder" onClick={pickFolder} disabled={loading}>
-          Load a model folder from disk…
+          {t('model.pickFolder')}
         </button>
-        <span className="meta">or drop one on this card</span>
+        <span className="meta">{t('model.dropFolder')}</span>
         <input
           ref={folder}
           type="file"
           hidden
           multiple
           data-testid="model-folder-input"
-          aria-label="Pick a model folder (config.json, tokenizer.json, onnx/)"
+          aria-label={t('model.folderInput')}
           {...{ webkitdirectory: '' }}
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
@@ -192,9 +204,9 @@ export function ModelPicker() {
       )}
       {model.status === 'loading' && (
         <div className="row">
-          {model.download ? <DownloadProgress d={model.download} /> : <span className="meta">starting…</span>}
+          {model.download ? <DownloadProgress d={model.download} /> : <span className="meta">{t('model.starting')}</span>}
           <button type="button" className="secondary" data-testid="cancel-download" onClick={cancelModelLoad}>
-            Cancel
+            {t('model.cancel')}
           </button>
         </div>
       )}

@@ -1,12 +1,15 @@
-// The paste area and the file drop/picker, with live (debounced) word and token estimates.
+// The paste area and the file drop/picker, with live (debounced) counts and a token estimate.
 import { useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ACCEPTED_FILES, ingestFile, setText } from '../actions';
+import { formatCount } from '../i18n/format';
 import { useApp } from '../store';
-import { estimateTokens, formatCount } from '../text/wordCount';
+import { countLabel, estimateTokens } from '../text/wordCount';
 
 export function PaperInput() {
+  const { t } = useTranslation();
   const text = useApp((s) => s.text);
-  const words = useApp((s) => s.wordCount);
+  const counts = useApp((s) => s.counts);
   const ingest = useApp((s) => s.ingest);
   const maxInput = useApp((s) => s.runtime?.maxInputTokens ?? null);
   const [dragging, setDragging] = useState(false);
@@ -19,13 +22,13 @@ export function PaperInput() {
     if (file) void ingestFile(file);
   };
 
-  const tokens = estimateTokens(words);
+  const tokens = estimateTokens(counts);
   return (
     <section className="card paper-input" aria-labelledby="paper-heading">
       <div className="card-head">
-        <h2 id="paper-heading">Paper</h2>
+        <h2 id="paper-heading">{t('paper.heading')}</h2>
         <button type="button" className="secondary" onClick={() => picker.current?.click()}>
-          Open file…
+          {t('paper.open')}
         </button>
         <input
           ref={picker}
@@ -33,7 +36,7 @@ export function PaperInput() {
           accept={ACCEPTED_FILES}
           hidden
           data-testid="file-input"
-          aria-label="Open a paper file (.pdf, .txt, .md, .tex)"
+          aria-label={t('paper.fileInput')}
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) void ingestFile(f);
@@ -52,22 +55,15 @@ export function PaperInput() {
         data-testid="drop-zone"
       >
         <label htmlFor="paper-text" className="visually-hidden">
-          Paper text
+          {t('paper.textLabel')}
         </label>
-        <textarea
-          id="paper-text"
-          data-testid="paper-input"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder="Paste a paper here, or drop a .pdf, .txt, .md or .tex file…"
-          spellCheck={false}
-        />
-        {dragging && <div className="drop-hint">Drop the file to read it</div>}
+        <textarea id="paper-text" data-testid="paper-input" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('paper.placeholder')} spellCheck={false} />
+        {dragging && <div className="drop-hint">{t('paper.dropHint')}</div>}
       </div>
       <p className="meta" aria-live="polite">
-        <span data-testid="word-count">{formatCount(words)} words</span> · ~{formatCount(tokens)} tokens (estimate)
-        {maxInput !== null && tokens > maxInput && <> · longer than the model's {formatCount(maxInput)}-token window: it will be read in chunks</>}
-        {ingest.busy && <> · reading…</>}
+        <span data-testid="word-count">{countLabel(counts)}</span> · {t('paper.tokens', { tokens: formatCount(tokens) })}
+        {maxInput !== null && tokens > maxInput && <> · {t('paper.longerThanWindow', { window: formatCount(maxInput) })}</>}
+        {ingest.busy && <> · {t('paper.reading')}</>}
       </p>
       {ingest.error && (
         <p className="error" role="alert" data-testid="ingest-error">

@@ -1,4 +1,5 @@
 // Decoding settings, seeded from the loaded model's generation_config.json.
+import { useTranslation } from 'react-i18next';
 import { settingsFromDefaults, settingsProblems, type DecodingSettings, type Strategy } from '../settings';
 import { set, useApp } from '../store';
 
@@ -34,6 +35,7 @@ function NumberField(props: {
 }
 
 export function SettingsPanel() {
+  const { t } = useTranslation();
   const d = useApp((s) => s.decoding);
   const defaults = useApp((s) => s.model.defaults);
   const modelReady = useApp((s) => s.model.status === 'ready');
@@ -45,39 +47,39 @@ export function SettingsPanel() {
   return (
     <details className="card settings" data-testid="settings">
       <summary>
-        <h2>Generation settings</h2>
-        <span className="meta">{modelReady ? 'defaults from the model' : 'used when a model is loaded'}</span>
+        <h2>{t('settings.heading')}</h2>
+        <span className="meta">{modelReady ? t('settings.fromModel') : t('settings.whenLoaded')}</span>
       </summary>
       <div className="grid">
-        <NumberField label="Min tokens" testId="min-tokens" value={d.minNewTokens} min={0} placeholder={String(defaults?.min_length ?? 'auto')} onChange={(v) => patch({ minNewTokens: v })} />
-        <NumberField label="Max tokens" testId="max-tokens" value={d.maxNewTokens} min={1} placeholder={String(defaults?.max_new_tokens ?? defaults?.max_length ?? 'by length')} onChange={(v) => patch({ maxNewTokens: v })} />
+        <NumberField label={t('settings.minTokens')} testId="min-tokens" value={d.minNewTokens} min={0} placeholder={String(defaults?.min_length ?? t('settings.auto'))} onChange={(v) => patch({ minNewTokens: v })} />
+        <NumberField label={t('settings.maxTokens')} testId="max-tokens" value={d.maxNewTokens} min={1} placeholder={String(defaults?.max_new_tokens ?? defaults?.max_length ?? t('settings.byLength'))} onChange={(v) => patch({ maxNewTokens: v })} />
         <label>
-          Decoding
+          {t('settings.decoding')}
           <select data-testid="strategy" value={d.strategy} onChange={(e) => patch({ strategy: e.target.value as Strategy })}>
-            <option value="greedy">Greedy</option>
-            <option value="beam">Beam search</option>
-            <option value="sample">Sampling</option>
+            <option value="greedy">{t('settings.greedy')}</option>
+            <option value="beam">{t('settings.beam')}</option>
+            <option value="sample">{t('settings.sample')}</option>
           </select>
         </label>
-        {d.strategy === 'beam' && <NumberField label="Beams" testId="beams" value={d.numBeams} min={2} max={16} onChange={(v) => patch({ numBeams: v ?? 2 })} />}
+        {d.strategy === 'beam' && <NumberField label={t('settings.beams')} testId="beams" value={d.numBeams} min={2} max={16} onChange={(v) => patch({ numBeams: v ?? 2 })} />}
         {d.strategy === 'sample' && (
           <>
-            <NumberField label="Temperature" testId="temperature" value={d.temperature} min={0.05} step={0.05} onChange={(v) => patch({ temperature: v ?? 1 })} />
-            <NumberField label="Top-p" testId="top-p" value={d.topP} min={0.05} max={1} step={0.05} onChange={(v) => patch({ topP: v ?? 1 })} />
-            <NumberField label="Top-k" testId="top-k" value={d.topK} min={0} onChange={(v) => patch({ topK: v ?? 0 })} />
+            <NumberField label={t('settings.temperature')} testId="temperature" value={d.temperature} min={0.05} step={0.05} onChange={(v) => patch({ temperature: v ?? 1 })} />
+            <NumberField label={t('settings.topP')} testId="top-p" value={d.topP} min={0.05} max={1} step={0.05} onChange={(v) => patch({ topP: v ?? 1 })} />
+            <NumberField label={t('settings.topK')} testId="top-k" value={d.topK} min={0} onChange={(v) => patch({ topK: v ?? 0 })} />
           </>
         )}
-        <NumberField label="Repetition penalty" testId="repetition-penalty" value={d.repetitionPenalty} min={0.5} max={3} step={0.05} onChange={(v) => patch({ repetitionPenalty: v ?? 1 })} />
-        <NumberField label="No-repeat n-gram" testId="no-repeat-ngram" value={d.noRepeatNgramSize} min={0} max={10} onChange={(v) => patch({ noRepeatNgramSize: v ?? 0 })} />
+        <NumberField label={t('settings.repetitionPenalty')} testId="repetition-penalty" value={d.repetitionPenalty} min={0.5} max={3} step={0.05} onChange={(v) => patch({ repetitionPenalty: v ?? 1 })} />
+        <NumberField label={t('settings.noRepeat')} testId="no-repeat-ngram" value={d.noRepeatNgramSize} min={0} max={10} onChange={(v) => patch({ noRepeatNgramSize: v ?? 0 })} />
       </div>
       {d.strategy === 'greedy' && modelReady && canDraft && (
         <div className="prompt-lookup">
           <label>
-            <input type="checkbox" data-testid="prompt-lookup" checked={d.promptLookup} onChange={(e) => patch({ promptLookup: e.target.checked })} /> Draft from the paper (prompt lookup)
+            <input type="checkbox" data-testid="prompt-lookup" checked={d.promptLookup} onChange={(e) => patch({ promptLookup: e.target.checked })} /> {t('settings.promptLookup')}
           </label>
           <p className="meta">
-            Same output as greedy; faster when the summary copies phrases from the paper. On CPU (WASM) it can be slower when drafts are rejected.
-            {dynamicQuant && ' With these 8-bit weights a few words can come out differently (rounding).'}
+            {t('settings.promptLookupNote')}
+            {dynamicQuant && t('settings.quantNote')}
           </p>
         </div>
       )}
@@ -89,7 +91,7 @@ export function SettingsPanel() {
         </ul>
       )}
       <button type="button" className="link" onClick={() => set({ decoding: settingsFromDefaults(defaults) })}>
-        Reset to {modelReady ? "the model's" : 'default'} settings
+        {modelReady ? t('settings.resetModel') : t('settings.resetDefault')}
       </button>
     </details>
   );

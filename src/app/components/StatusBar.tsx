@@ -1,36 +1,36 @@
 // Backend badge, run status and live speed.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t } from '../i18n';
+import { formatDuration, formatFixed, formatMs } from '../i18n/format';
+import { progressText } from '../i18n/messages';
 import { isRunning, useApp, type AppState } from '../store';
 
-function duration(ms: number): string {
-  return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
 function statusText(s: AppState): string {
-  if (s.fatal) return `error: ${s.fatal}`;
+  if (s.fatal) return t('status.error', { message: s.fatal });
   const r = s.run;
   switch (r.status) {
     case 'preparing':
-      return 'reading the paper…';
+      return t('status.preparing');
     case 'summarizing':
-      return r.progress ? `summarizing: ${r.progress.label}` : 'summarizing…';
+      return r.progress ? t('status.summarizingStep', { label: progressText(r.progress) }) : t('status.summarizing');
     case 'done':
-      return `done in ${duration(r.stats?.totalMs ?? 0)}`;
+      return t('status.done', { duration: formatDuration(r.stats?.totalMs ?? 0) });
     case 'stopped':
-      return 'stopped: partial summary kept';
+      return t('status.stopped');
     case 'error':
-      return `error: ${r.error}`;
+      return t('status.error', { message: r.error });
   }
-  if (s.model.status === 'loading') return 'loading the model…';
-  if (s.model.status === 'error') return `error: ${s.model.error}`;
-  return 'ready';
+  if (s.model.status === 'loading') return t('status.loadingModel');
+  if (s.model.status === 'error') return t('status.error', { message: s.model.error });
+  return t('status.ready');
 }
 
 function backendText(s: AppState): string {
   const rt = s.runtime;
-  if (!rt) return 'starting…';
-  if (!rt.backend) return 'no model · extractive';
-  return rt.backend === 'wasm' ? `wasm · ${rt.threads} thread${rt.threads === 1 ? '' : 's'}` : 'webgpu';
+  if (!rt) return t('status.starting');
+  if (!rt.backend) return t('status.noModel');
+  return rt.backend === 'wasm' ? t('status.wasm', { count: rt.threads }) : t('status.webgpu');
 }
 
 /** Tokens per second and time to first token, updated while the summary streams. */
@@ -47,22 +47,24 @@ function useSpeed(): string | null {
   const timings = run.stats?.timings;
   if (timings && !running) {
     const lookup = canDraft && (run.request?.generation?.prompt_lookup_num_tokens ?? 0) > 0 && timings.draftedTokens !== undefined;
-    const drafts = lookup ? ` · accepted drafts ${timings.acceptedTokens ?? 0}/${timings.draftedTokens}` : '';
-    return `${timings.tokensPerSecond.toFixed(1)} tok/s · first token ${Math.round(timings.firstTokenMs)} ms${drafts}`;
+    const drafts = lookup ? ` · ${t('status.drafts', { accepted: timings.acceptedTokens ?? 0, drafted: timings.draftedTokens })}` : '';
+    return `${t('status.speed', { rate: formatFixed(timings.tokensPerSecond, 1), first: formatMs(timings.firstTokenMs) })}${drafts}`;
   }
   if (!running || run.firstTextAt === null || run.startedAt === null || run.tokens === 0) return null;
   const secs = (performance.now() - run.firstTextAt) / 1000;
   const rate = secs > 0 ? run.tokens / secs : 0;
-  return `${rate.toFixed(1)} tok/s · first token ${Math.round(run.firstTextAt - run.startedAt)} ms`;
+  return t('status.speed', { rate: formatFixed(rate, 1), first: formatMs(run.firstTextAt - run.startedAt) });
 }
 
 export function StatusBar() {
+  // Re-render on a language change: the texts below are built outside React.
+  useTranslation();
   const status = useApp(statusText);
   const backend = useApp(backendText);
   const fell = useApp((s) => s.runtime?.fellBack ?? null);
   const skipped = useApp((s) => s.runtime?.webgpuSkipped ?? null);
   const dtype = useApp((s) => s.runtime?.dtype ?? null);
-  const isError = status.startsWith('error');
+  const isError = useApp((s) => s.fatal !== null || s.run.status === 'error' || (s.run.status === 'idle' && s.model.status === 'error'));
   const speed = useSpeed();
   return (
     <div className="status-bar">
@@ -72,12 +74,12 @@ export function StatusBar() {
       {dtype && <span className="badge">{dtype}</span>}
       {fell && (
         <span className="badge warn" title={fell.reason}>
-          fell back from {fell.from}
+          {t('status.fellBackFrom', { from: fell.from })}
         </span>
       )}
       {!fell && skipped && (
         <span className="badge" title={skipped} data-testid="webgpu-skipped">
-          no WebGPU
+          {t('status.noWebgpu')}
         </span>
       )}
       <span className={`status${isError ? ' error' : ''}`} data-testid="status" role={isError ? 'alert' : 'status'}>

@@ -2,16 +2,18 @@
 // button, the total, and the browser's quota estimate. Read when the panel is opened, and again
 // after a model finishes loading while it is open.
 import { useEffect, useState } from 'react';
-import { formatBytes } from '../../engine/sources';
+import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../i18n/format';
 import { deleteStoredModel, refreshStorage, useStorage } from '../storageView';
 import { useApp } from '../store';
 
 function EstimateLine() {
+  const { t } = useTranslation();
   const { modelBytes, estimate } = useStorage();
-  const parts = [`Models: ${formatBytes(modelBytes)}`];
-  if (estimate?.usage != null && estimate.quota != null) parts.push(`this site uses ${formatBytes(estimate.usage)} of ${formatBytes(estimate.quota)} the browser allows (its estimate)`);
-  else if (estimate?.quota != null) parts.push(`the browser allows this site about ${formatBytes(estimate.quota)}`);
-  else parts.push('the browser gives no storage estimate');
+  const parts = [t('storage.models', { size: formatBytes(modelBytes) })];
+  if (estimate?.usage != null && estimate.quota != null) parts.push(t('storage.usage', { usage: formatBytes(estimate.usage), quota: formatBytes(estimate.quota) }));
+  else if (estimate?.quota != null) parts.push(t('storage.quota', { quota: formatBytes(estimate.quota) }));
+  else parts.push(t('storage.noEstimate'));
   return (
     <p className="meta" data-testid="storage-total" data-bytes={modelBytes}>
       {parts.join(' · ')}
@@ -20,6 +22,7 @@ function EstimateLine() {
 }
 
 export function StoragePanel() {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const st = useStorage();
   const modelStatus = useApp((s) => s.model.status);
@@ -29,11 +32,11 @@ export function StoragePanel() {
   return (
     <details className="card settings storage" data-testid="storage" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>
-        <h2>Storage</h2>
-        <span className="meta">downloaded models</span>
+        <h2>{t('storage.heading')}</h2>
+        <span className="meta">{t('storage.sub')}</span>
       </summary>
       {st.status !== 'ready' ? (
-        <p className="meta">Reading the browser's storage…</p>
+        <p className="meta">{t('storage.reading')}</p>
       ) : (
         <>
           {st.problem && (
@@ -43,7 +46,7 @@ export function StoragePanel() {
           )}
           {st.models.length === 0 && !st.problem && (
             <p className="meta" data-testid="storage-empty">
-              No downloaded models. Models you load from the catalogue are kept here for the next visit.
+              {t('storage.empty')}
             </p>
           )}
           {st.models.length > 0 && (
@@ -54,7 +57,7 @@ export function StoragePanel() {
                     <strong>{m.label}</strong>
                     <span className="meta">
                       {' '}
-                      · {formatBytes(m.bytes)} · {m.files} file{m.files === 1 ? '' : 's'}
+                      · {formatBytes(m.bytes)} · {t('storage.files', { count: m.files })}
                       {m.dtypes.length ? ` · ${m.dtypes.join(', ')}` : ''}
                     </span>
                   </span>
@@ -62,11 +65,11 @@ export function StoragePanel() {
                     type="button"
                     className="secondary"
                     data-testid="storage-delete"
-                    aria-label={`Delete ${m.label}`}
+                    aria-label={t('storage.deleteLabel', { label: m.label })}
                     disabled={st.deleting !== null || modelStatus === 'loading'}
                     onClick={() => void deleteStoredModel(m.base)}
                   >
-                    {st.deleting === m.base ? 'Deleting…' : 'Delete'}
+                    {st.deleting === m.base ? t('storage.deleting') : t('storage.delete')}
                   </button>
                 </li>
               ))}

@@ -1,28 +1,28 @@
-// The paper's detected sections with word counts; the checkboxes choose what gets summarized.
+// The paper's detected sections with their counts; the checkboxes choose what gets summarized.
+import { useTranslation } from 'react-i18next';
 import { setAllSections, toggleSection } from '../actions';
 import { useApp } from '../store';
-import { formatCount } from '../text/wordCount';
+import { countLabel, countNumber } from '../text/wordCount';
 
-const KIND_LABEL: Record<string, string> = {
-  abstract: 'abstract',
-  references: 'references',
-  acknowledgements: 'acknowledgements',
-  appendix: 'appendix',
-};
+const KINDS = new Set(['abstract', 'references', 'acknowledgements', 'appendix']);
 
 export function StructurePanel() {
+  const { t } = useTranslation();
   const paper = useApp((s) => s.paper);
   const included = useApp((s) => s.included);
   const stale = useApp((s) => s.paperText !== s.text);
   if (!paper) return null;
-  const words = paper.sections.reduce((n, s, i) => n + (included[i] ? s.wordCount : 0), 0);
+  const sum = (pick: (i: number) => boolean) =>
+    paper.sections.reduce((n, s, i) => (pick(i) ? { words: n.words + s.wordCount, characters: n.characters + (s.cjkChars ?? 0) } : n), { words: 0, characters: 0 });
+  const chosen = sum((i) => included[i] ?? false);
+  const total = sum(() => true);
   return (
     <section className="card structure" aria-labelledby="structure-heading" data-testid="structure">
       <div className="card-head">
-        <h2 id="structure-heading">Structure</h2>
+        <h2 id="structure-heading">{t('structure.heading')}</h2>
         <span className="meta">
-          {paper.sections.length} sections · {formatCount(words)} of {formatCount(paper.wordCount)} words included
-          {stale && ' · updating…'}
+          {t('structure.summary', { sections: paper.sections.length, included: countNumber(chosen), total: countLabel(total) })}
+          {stale && ` · ${t('structure.updating')}`}
         </span>
       </div>
       {paper.title && paper.title !== 'Untitled' && (
@@ -39,10 +39,10 @@ export function StructurePanel() {
       )}
       <div className="row">
         <button type="button" className="link" onClick={() => setAllSections(true)}>
-          Include all
+          {t('structure.includeAll')}
         </button>
         <button type="button" className="link" onClick={() => setAllSections(false)}>
-          Include none
+          {t('structure.includeNone')}
         </button>
       </div>
       <ul className="section-list" data-testid="section-list">
@@ -50,9 +50,10 @@ export function StructurePanel() {
           <li key={i} style={{ paddingInlineStart: `${(s.level - 1) * 1.2}rem` }}>
             <label>
               <input type="checkbox" checked={included[i] ?? false} onChange={() => toggleSection(i)} />
-              <span className="section-title">{s.title || '(text before the first heading)'}</span>
+              <span className="section-title">{s.title || t('structure.lead')}</span>
               <span className="meta">
-                {formatCount(s.wordCount)} words{KIND_LABEL[s.kind] ? ` · ${KIND_LABEL[s.kind]}` : ''}
+                {countLabel({ words: s.wordCount, characters: s.cjkChars ?? 0 })}
+                {KINDS.has(s.kind) ? ` · ${t(`structure.kind.${s.kind}`)}` : ''}
               </span>
             </label>
           </li>

@@ -1,43 +1,35 @@
-// Style and length of the summary.
+// Style and length of the summary, with what the chosen style does (extractive or with the model).
+import { useTranslation } from 'react-i18next';
 import type { SummaryLength, SummaryStyle } from '../../pipeline/types';
 import { set, useApp } from '../store';
 
-const STYLES: { value: SummaryStyle; label: string }[] = [
-  { value: 'tldr', label: 'TL;DR' },
-  { value: 'key_points', label: 'Key points' },
-  { value: 'sections', label: 'Section by section' },
-  { value: 'lay', label: 'Lay summary' },
-  { value: 'abstract', label: 'Abstract' },
-];
-
-const LENGTHS: { value: SummaryLength; label: string }[] = [
-  { value: 'short', label: 'Short' },
-  { value: 'medium', label: 'Medium' },
-  { value: 'long', label: 'Long' },
-];
+const STYLES: SummaryStyle[] = ['tldr', 'key_points', 'sections', 'lay', 'abstract'];
+const LENGTHS: SummaryLength[] = ['short', 'medium', 'long'];
 
 export function SummaryOptions() {
+  const { t } = useTranslation();
   const style = useApp((s) => s.style);
   const length = useApp((s) => s.length);
+  const kind = useApp((s) => (s.model.status === 'ready' ? 'abstractive' : 'extractive'));
   return (
     <div className="options">
       <label>
-        Style
-        <select data-testid="style" value={style} onChange={(e) => set({ style: e.target.value as SummaryStyle })}>
+        {t('summary.styleLabel')}
+        <select data-testid="style" value={style} title={t(`notes.${kind}.${style}`)} onChange={(e) => set({ style: e.target.value as SummaryStyle })}>
           {STYLES.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
+            <option key={s} value={s}>
+              {t(`summary.style.${s}`)}
             </option>
           ))}
         </select>
       </label>
       <fieldset className="length">
-        <legend>Length</legend>
+        <legend>{t('summary.lengthLabel')}</legend>
         <div className="segmented">
           {LENGTHS.map((l) => (
-            <label key={l.value} className={length === l.value ? 'on' : ''} data-testid={`length-${l.value}`}>
-              <input type="radio" name="length" value={l.value} checked={length === l.value} onChange={() => set({ length: l.value })} />
-              {l.label}
+            <label key={l} className={length === l ? 'on' : ''} data-testid={`length-${l}`}>
+              <input type="radio" name="length" value={l} checked={length === l} onChange={() => set({ length: l })} />
+              {t(`summary.length.${l}`)}
             </label>
           ))}
         </div>

@@ -1,8 +1,11 @@
 // The summary: plain text with a blinking caret while it streams, Markdown once finished.
+import { useTranslation } from 'react-i18next';
+import { progressText } from '../i18n/messages';
 import { Markdown } from '../markdown/Markdown';
 import { isRunning, useApp } from '../store';
 
 export function SummaryView() {
+  const { t } = useTranslation();
   const text = useApp((s) => s.run.text);
   const running = useApp(isRunning);
   const status = useApp((s) => s.run.status);
@@ -10,7 +13,7 @@ export function SummaryView() {
   if (status === 'idle' && !text) {
     return (
       <div className="summary empty" data-testid="summary-output" aria-live="off">
-        <p className="meta">The summary appears here.</p>
+        <p className="meta">{t('summary.empty')}</p>
       </div>
     );
   }
@@ -18,8 +21,8 @@ export function SummaryView() {
     <div className="summary" aria-busy={running}>
       {running && progress && (
         <div className="progress-line" data-testid="run-progress">
-          <span>{progress.label}</span>
-          {progress.total > 1 && <progress value={progress.done} max={progress.total} aria-label={progress.label} />}
+          <span>{progressText(progress)}</span>
+          {progress.total > 1 && <progress value={progress.done} max={progress.total} aria-label={progressText(progress)} />}
         </div>
       )}
       <div className={`summary-text${running ? ' streaming' : ''}`} data-testid="summary-output" data-raw={text} aria-live="polite">

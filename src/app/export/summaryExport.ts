@@ -1,7 +1,10 @@
 // Builds the .md, .txt and .json downloads from one record, so all three carry the same
-// summary the user sees, and names the files after the paper.
+// summary the user sees, and names the files after the paper. The lines PaperLens writes around the
+// summary are in the interface language; the JSON keeps its field names.
 import type { Backend, GenerationOptions, GenerationTimings } from '../../engine/types';
 import type { SummaryLength, SummaryStyle } from '../../pipeline/types';
+import { t } from '../i18n';
+import { formatDate } from '../i18n/format';
 import { markdownToPlainText } from '../markdown/parse';
 
 export interface SummaryRecord {
@@ -20,6 +23,8 @@ export interface SummaryRecord {
   timings: (Partial<GenerationTimings> & { summaryMs: number; firstTextMs: number | null }) | null;
   sourceName: string;
   sourceWordCount: number;
+  /** CJK characters of the source, counted apart from its words (absent: none, or an older record). */
+  sourceCjkChars?: number;
   /** ISO 8601 */
   date: string;
 }
@@ -37,16 +42,16 @@ export function mimeOf(format: ExportFormat): string {
 }
 
 function kindLine(r: SummaryRecord): string {
-  const how = r.kind === 'abstractive' ? `Abstractive summary by ${r.modelId} on ${r.backend}` : 'Extractive summary (sentences selected from the paper)';
-  return r.partial ? `${how}, stopped before the end` : how;
+  const how = r.kind === 'abstractive' ? t('exported.abstractive', { model: r.modelId, backend: r.backend }) : t('exported.extractive');
+  return t('exported.line', { how: r.partial ? t('exported.partial', { how }) : how, date: formatDate(r.date) });
 }
 
 export function toMarkdown(r: SummaryRecord): string {
-  return `# ${r.title}\n\n_${kindLine(r)}, ${r.date.slice(0, 10)}._\n\n${r.summary.trim()}\n`;
+  return `# ${r.title}\n\n_${kindLine(r)}_\n\n${r.summary.trim()}\n`;
 }
 
 export function toText(r: SummaryRecord): string {
-  return `${r.title}\n\n${kindLine(r)}, ${r.date.slice(0, 10)}.\n\n${markdownToPlainText(r.summary)}\n`;
+  return `${r.title}\n\n${kindLine(r)}\n\n${markdownToPlainText(r.summary)}\n`;
 }
 
 export function toJson(r: SummaryRecord): string {
@@ -57,13 +62,13 @@ export function render(format: ExportFormat, r: SummaryRecord): string {
   return format === 'md' ? toMarkdown(r) : format === 'txt' ? toText(r) : toJson(r);
 }
 
-/** A file name from the paper title: ASCII letters, digits and dashes, at most 60 characters. */
+/** A file name from the paper title: ASCII letters, digits, Chinese characters and dashes, at most 60 characters. */
 export function fileBaseName(title: string): string {
   const base = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^a-z0-9\p{Script=Han}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
@@ -74,5 +79,5 @@ export function fileBaseName(title: string): string {
 export function titleOf(paperTitle: string | undefined, text: string): string {
   if (paperTitle && paperTitle.trim()) return paperTitle.trim();
   const first = text.split('\n').find((l) => l.trim() !== '');
-  return first ? first.trim().replace(/^#+\s*/, '').slice(0, 120) : 'Untitled paper';
+  return first ? first.trim().replace(/^#+\s*/, '').slice(0, 120) : t('exported.untitled');
 }

@@ -1,23 +1,23 @@
 // The list of saved summaries: reopen, download, rename, delete; export and import the whole list.
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t } from '../i18n';
+import { formatDateTime, formatFixed } from '../i18n/format';
 import './history.css';
 import { usePersistence } from '../persistence/autosave';
 import type { HistoryEntry } from '../persistence/records';
 import { downloadEntry, exportAll, importFile, openEntry, removeEntry, renameEntry } from './historyActions';
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
-
 function describe(e: HistoryEntry): string {
   const r = e.record;
-  const how = r.kind === 'abstractive' ? `abstractive · ${r.modelId ?? 'model'}${r.backend ? ` (${r.backend})` : ''}` : 'extractive';
-  const secs = r.timings ? ` · ${(r.timings.summaryMs / 1000).toFixed(1)} s` : '';
-  return `${how} · ${r.style.replace('_', ' ')}, ${r.length}${secs} · ${when(e.savedAt)}`;
+  const how = r.kind === 'abstractive' ? t('history.abstractive', { model: `${r.modelId ?? t('history.model')}${r.backend ? ` (${r.backend})` : ''}` }) : t('history.extractive');
+  const secs = r.timings ? ` · ${t('history.seconds', { seconds: formatFixed(r.timings.summaryMs / 1000, 1) })}` : '';
+  const settings = t('history.styleLength', { style: t(`history.style.${r.style}`), length: t(`history.length.${r.length}`) });
+  return `${how} · ${settings}${secs} · ${formatDateTime(e.savedAt)}`;
 }
 
 function Entry({ e }: { e: HistoryEntry }) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(e.name);
   const finish = (keep: boolean) => {
@@ -29,7 +29,7 @@ function Entry({ e }: { e: HistoryEntry }) {
     <li className="history-entry" data-testid="history-entry" data-kind={e.record.kind} data-partial={e.record.partial}>
       {editing ? (
         <input
-          aria-label="New name"
+          aria-label={t('history.newName')}
           data-testid="history-rename-input"
           value={name}
           autoFocus
@@ -45,13 +45,13 @@ function Entry({ e }: { e: HistoryEntry }) {
           }}
         />
       ) : (
-        <button type="button" className="link history-open" data-testid="history-open" title="Show this summary" onClick={() => openEntry(e)}>
+        <button type="button" className="link history-open" data-testid="history-open" title={t('history.show')} onClick={() => openEntry(e)}>
           {e.name}
         </button>
       )}
-      {e.record.partial && <span className="badge warn">partial</span>}
+      {e.record.partial && <span className="badge warn">{t('history.partial')}</span>}
       <div className="meta">{describe(e)}</div>
-      <div className="history-actions" role="group" aria-label={`Actions for ${e.name}`}>
+      <div className="history-actions" role="group" aria-label={t('history.actions', { name: e.name })}>
         <button type="button" className="secondary" data-testid="history-download-md" onClick={() => downloadEntry(e, 'md')}>
           .md
         </button>
@@ -62,10 +62,10 @@ function Entry({ e }: { e: HistoryEntry }) {
           .json
         </button>
         <button type="button" className="secondary" data-testid="history-rename" onClick={() => setEditing(true)}>
-          Rename
+          {t('history.rename')}
         </button>
         <button type="button" className="secondary" data-testid="history-delete" onClick={() => void removeEntry(e)}>
-          Delete
+          {t('history.delete')}
         </button>
       </div>
     </li>
@@ -73,6 +73,7 @@ function Entry({ e }: { e: HistoryEntry }) {
 }
 
 export function HistoryPanel() {
+  const { t } = useTranslation();
   const entries = usePersistence((s) => s.entries);
   const mode = usePersistence((s) => s.mode);
   const [note, setNote] = useState<{ ok: boolean; message: string } | null>(null);
@@ -80,13 +81,13 @@ export function HistoryPanel() {
   return (
     <section className="card history" aria-labelledby="history-heading" data-testid="history">
       <div className="card-head">
-        <h2 id="history-heading">History</h2>
-        <div role="group" aria-label="The whole history">
+        <h2 id="history-heading">{t('history.heading')}</h2>
+        <div role="group" aria-label={t('history.wholeGroup')}>
           <button type="button" className="secondary" data-testid="history-export" disabled={!entries.length} onClick={exportAll}>
-            Export all
+            {t('history.exportAll')}
           </button>
           <button type="button" className="secondary" data-testid="history-import" onClick={() => picker.current?.click()}>
-            Import…
+            {t('history.import')}
           </button>
           <input
             ref={picker}
@@ -109,11 +110,11 @@ export function HistoryPanel() {
       )}
       {mode === 'memory' && (
         <p className="meta" data-testid="history-memory">
-          This browser does not let PaperLens save: the history lasts until this tab closes. Export it to keep it.
+          {t('history.memory')}
         </p>
       )}
       {entries.length === 0 ? (
-        <p className="meta">Finished summaries are kept here{mode === 'memory' ? '' : ', in this browser only'}.</p>
+        <p className="meta">{mode === 'memory' ? t('history.emptyMemory') : t('history.emptySaved')}</p>
       ) : (
         <ul className="history-list">
           {entries.map((e) => (

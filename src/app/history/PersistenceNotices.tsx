@@ -1,8 +1,10 @@
 // Says when saving does not work, and when the summary on screen is an interrupted one.
+import { useTranslation } from 'react-i18next';
 import { usePersistence } from '../persistence/autosave';
 import { useApp } from '../store';
 
 export function PersistenceNotices() {
+  const { t } = useTranslation();
   const problem = usePersistence((s) => s.problem);
   const restored = usePersistence((s) => s.restoredPartial);
   const shown = useApp((s) => s.run.status === 'stopped' && s.run.text !== '');
@@ -12,13 +14,13 @@ export function PersistenceNotices() {
         <div className="banner error" role="alert" data-testid="storage-problem">
           {problem}{' '}
           <button type="button" className="link" onClick={() => usePersistence.setState({ problem: null })}>
-            Dismiss
+            {t('notices.dismiss')}
           </button>
         </div>
       )}
       {restored && shown && (
         <div className="banner" role="note" data-testid="partial-restored">
-          Partial summary: it was still being written when the page closed. Summarize again for a complete one.
+          {t('notices.partialRestored')}
         </div>
       )}
     </>

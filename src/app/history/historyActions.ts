@@ -1,5 +1,6 @@
 // What the history panel does with an entry: reopen it, download it, rename, delete; and the
 // whole history as one JSON file out and in.
+import { t } from '../i18n';
 import { fileBaseName, mimeOf, render, type ExportFormat } from '../export/summaryExport';
 import { deleteEntry, markRecorded, saveEntries, usePersistence } from '../persistence/autosave';
 import { exportHistory, HistoryFileError, MAX_IMPORT_BYTES, parseHistoryFile } from '../persistence/historyFile';
@@ -59,14 +60,14 @@ export function exportAll(): void {
 
 /** Imports a history file; resolves with a sentence for the user (success or why not). */
 export async function importFile(file: File): Promise<{ ok: boolean; message: string }> {
-  if (file.size > MAX_IMPORT_BYTES) return { ok: false, message: `${file.name} is too large to be a PaperLens history.` };
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, message: t('history.tooLarge', { name: file.name }) };
   try {
     const entries = parseHistoryFile(await file.text());
-    if (!entries.length) return { ok: false, message: `${file.name} holds no summaries.` };
+    if (!entries.length) return { ok: false, message: t('history.noSummaries', { name: file.name }) };
     await saveEntries(...entries);
-    return { ok: true, message: `Imported ${entries.length} ${entries.length === 1 ? 'summary' : 'summaries'} from ${file.name}.` };
+    return { ok: true, message: t('history.imported', { count: entries.length, name: file.name }) };
   } catch (e) {
-    const why = e instanceof HistoryFileError ? e.message : `It could not be read (${e instanceof Error ? e.message : String(e)}).`;
+    const why = e instanceof HistoryFileError ? e.message : t('history.unreadable', { reason: e instanceof Error ? e.message : String(e) });
     return { ok: false, message: `${file.name}: ${why}` };
   }
 }

@@ -63,7 +63,7 @@ function browserIndexedDB(): IDBFactory | null {
 export async function startPersistence(factory?: IDBFactory | null): Promise<void> {
   const opened = await openPaperStore(factory === undefined ? browserIndexedDB() : factory);
   store = new GuardedStore(opened.store, report);
-  usePersistence.setState({ mode: opened.store.kind, problem: opened.problem ? describeStorageError(opened.problem, 'your work') : null });
+  usePersistence.setState({ mode: opened.store.kind, problem: opened.problem ? describeStorageError(opened.problem, 'work') : null });
   await restore();
   useApp.subscribe(onChange);
   await restorePrefs();

@@ -3,7 +3,7 @@
 // once per kind of problem, in words.
 import { MemoryPaperStore, type PaperStore } from './paperStore';
 import type { Draft, HistoryEntry, PartialRun, Prefs } from './records';
-import { describeStorageError } from './storageErrors';
+import { describeStorageError, type StorageWhat } from './storageErrors';
 
 export type ProblemListener = (message: string) => void;
 
@@ -19,7 +19,7 @@ export class GuardedStore implements PaperStore {
     return this.primary.kind;
   }
 
-  private async attempt<T>(what: string, op: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+  private async attempt<T>(what: StorageWhat, op: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
     try {
       return await op();
     } catch (e) {
@@ -29,33 +29,33 @@ export class GuardedStore implements PaperStore {
   }
 
   async loadDraft() {
-    return this.attempt('the paper text', () => this.primary.loadDraft(), () => this.memory.loadDraft());
+    return this.attempt('paperText', () => this.primary.loadDraft(), () => this.memory.loadDraft());
   }
   async saveDraft(d: Draft) {
     await this.memory.saveDraft(d);
-    await this.attempt('the paper text', () => this.primary.saveDraft(d), async () => {});
+    await this.attempt('paperText', () => this.primary.saveDraft(d), async () => {});
   }
   async loadPartial() {
-    return this.attempt('the summary in progress', () => this.primary.loadPartial(), () => this.memory.loadPartial());
+    return this.attempt('partial', () => this.primary.loadPartial(), () => this.memory.loadPartial());
   }
   async savePartial(p: PartialRun) {
     await this.memory.savePartial(p);
-    await this.attempt('the summary in progress', () => this.primary.savePartial(p), async () => {});
+    await this.attempt('partial', () => this.primary.savePartial(p), async () => {});
   }
   async clearPartial() {
     await this.memory.clearPartial();
-    await this.attempt('the summary in progress', () => this.primary.clearPartial(), async () => {});
+    await this.attempt('partial', () => this.primary.clearPartial(), async () => {});
   }
   async loadPrefs() {
-    return this.attempt('the model choice', () => this.primary.loadPrefs(), () => this.memory.loadPrefs());
+    return this.attempt('modelChoice', () => this.primary.loadPrefs(), () => this.memory.loadPrefs());
   }
   async savePrefs(p: Prefs) {
     await this.memory.savePrefs(p);
-    await this.attempt('the model choice', () => this.primary.savePrefs(p), async () => {});
+    await this.attempt('modelChoice', () => this.primary.savePrefs(p), async () => {});
   }
   async listHistory() {
     const kept = await this.memory.listHistory();
-    const stored = await this.attempt('the history', () => this.primary.listHistory(), async () => [] as HistoryEntry[]);
+    const stored = await this.attempt('history', () => this.primary.listHistory(), async () => [] as HistoryEntry[]);
     // Entries whose save failed are still listed (from memory) for as long as the page lives.
     const ids = new Set(stored.map((e) => e.id));
     const merged = [...stored.map((e) => kept.find((k) => k.id === e.id) ?? e), ...kept.filter((e) => !ids.has(e.id))];
@@ -63,11 +63,11 @@ export class GuardedStore implements PaperStore {
   }
   async putHistory(...entries: HistoryEntry[]) {
     await this.memory.putHistory(...entries);
-    await this.attempt(entries.length > 1 ? `${entries.length} summaries` : 'the summary', () => this.primary.putHistory(...entries), async () => {});
+    await this.attempt(entries.length > 1 ? 'summaries' : 'summary', () => this.primary.putHistory(...entries), async () => {});
   }
   async deleteHistory(id: string) {
     await this.memory.deleteHistory(id);
-    await this.attempt('the change to the history', () => this.primary.deleteHistory(id), async () => {});
+    await this.attempt('historyChange', () => this.primary.deleteHistory(id), async () => {});
   }
   close() {
     try {

@@ -1,5 +1,6 @@
 // The history as one JSON file (export), and the checks an imported file must pass. Imported files
 // come from anywhere, so every field is checked and each problem is named in words.
+import { t } from '../i18n';
 import type { SummaryRecord } from '../export/summaryExport';
 import { newEntryId, type HistoryEntry } from './records';
 
@@ -29,20 +30,20 @@ const isIsoDate = (v: unknown): v is string => typeof v === 'string' && !Number.
 
 /** Problems with one record, in words; empty when it is usable. */
 function recordProblems(r: unknown): string[] {
-  if (!isObj(r)) return ['it has no summary record'];
+  if (!isObj(r)) return [t('history.file.noRecord')];
   const p: string[] = [];
-  if (typeof r.title !== 'string') p.push('the title is missing');
-  if (typeof r.summary !== 'string' || !r.summary.trim()) p.push('the summary text is missing');
-  if (r.kind !== 'extractive' && r.kind !== 'abstractive') p.push('the kind is neither extractive nor abstractive');
-  if (typeof r.partial !== 'boolean') p.push('it does not say whether it is partial');
-  if (r.modelId !== null && typeof r.modelId !== 'string') p.push('the model name is not text');
-  if (r.backend !== null && !BACKENDS.includes(r.backend as string)) p.push('the backend is unknown');
-  if (!STYLES.includes(r.style as string)) p.push(`the style "${String(r.style)}" is unknown`);
-  if (!LENGTHS.includes(r.length as string)) p.push(`the length "${String(r.length)}" is unknown`);
-  if (!Array.isArray(r.sectionsIncluded) || !r.sectionsIncluded.every((s) => typeof s === 'string')) p.push('the list of sections is not a list of names');
-  if (!isIsoDate(r.date)) p.push('the date is not a date');
-  if (r.generation !== null && !isObj(r.generation)) p.push('the generation settings are not an object');
-  if (r.timings !== null && !isObj(r.timings)) p.push('the timings are not an object');
+  if (typeof r.title !== 'string') p.push(t('history.file.title'));
+  if (typeof r.summary !== 'string' || !r.summary.trim()) p.push(t('history.file.summary'));
+  if (r.kind !== 'extractive' && r.kind !== 'abstractive') p.push(t('history.file.kind'));
+  if (typeof r.partial !== 'boolean') p.push(t('history.file.partial'));
+  if (r.modelId !== null && typeof r.modelId !== 'string') p.push(t('history.file.model'));
+  if (r.backend !== null && !BACKENDS.includes(r.backend as string)) p.push(t('history.file.backend'));
+  if (!STYLES.includes(r.style as string)) p.push(t('history.file.style', { value: String(r.style) }));
+  if (!LENGTHS.includes(r.length as string)) p.push(t('history.file.length', { value: String(r.length) }));
+  if (!Array.isArray(r.sectionsIncluded) || !r.sectionsIncluded.every((s) => typeof s === 'string')) p.push(t('history.file.sections'));
+  if (!isIsoDate(r.date)) p.push(t('history.file.date'));
+  if (r.generation !== null && !isObj(r.generation)) p.push(t('history.file.generation'));
+  if (r.timings !== null && !isObj(r.timings)) p.push(t('history.file.timings'));
   return p;
 }
 
@@ -62,26 +63,26 @@ function normaliseRecord(r: Obj): SummaryRecord {
  * downloaded as .json (one record). Throws HistoryFileError with a sentence a user can act on.
  */
 export function parseHistoryFile(text: string): HistoryEntry[] {
-  if (text.length > MAX_IMPORT_BYTES) throw new HistoryFileError('This file is too large to be a PaperLens history.');
+  if (text.length > MAX_IMPORT_BYTES) throw new HistoryFileError(t('history.file.tooLarge'));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new HistoryFileError('This file is not a PaperLens history: it is not valid JSON.');
+    throw new HistoryFileError(t('history.file.notJson'));
   }
   let items: unknown[];
   if (isObj(data) && data.format === HISTORY_FORMAT) {
     if (typeof data.version !== 'number' || data.version > HISTORY_VERSION) {
-      throw new HistoryFileError(`This history was written by a newer PaperLens (format version ${String(data.version)}); this one reads version ${HISTORY_VERSION}.`);
+      throw new HistoryFileError(t('history.file.newer', { version: String(data.version), supported: HISTORY_VERSION }));
     }
-    if (!Array.isArray(data.entries)) throw new HistoryFileError('This history file has no list of summaries.');
+    if (!Array.isArray(data.entries)) throw new HistoryFileError(t('history.file.noList'));
     items = data.entries;
   } else if (Array.isArray(data)) {
     items = data;
   } else if (isObj(data) && 'summary' in data && 'kind' in data) {
     items = [{ record: data }];
   } else {
-    throw new HistoryFileError('This JSON file is not a PaperLens history (it has no "format": "paperlens-history").');
+    throw new HistoryFileError(t('history.file.notHistory'));
   }
   const problems: string[] = [];
   const entries: HistoryEntry[] = [];
@@ -89,7 +90,7 @@ export function parseHistoryFile(text: string): HistoryEntry[] {
     const record = isObj(item) && 'record' in item ? item.record : item;
     const p = recordProblems(record);
     if (p.length) {
-      problems.push(`summary ${i + 1}: ${p.join(', ')}`);
+      problems.push(t('history.file.entry', { n: i + 1, problems: p.join(t('history.file.comma')) }));
       return;
     }
     const r = normaliseRecord(record as Obj);
@@ -103,9 +104,9 @@ export function parseHistoryFile(text: string): HistoryEntry[] {
     });
   });
   if (problems.length) {
-    const shown = problems.slice(0, 3).join('; ');
-    const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
-    throw new HistoryFileError(`Nothing was imported: ${shown}${more}.`);
+    const shown = problems.slice(0, 3).join(t('history.file.semicolon'));
+    const more = problems.length > 3 ? t('history.file.more', { count: problems.length - 3 }) : '';
+    throw new HistoryFileError(t('history.file.nothing', { problems: `${shown}${more}` }));
   }
   return entries;
 }

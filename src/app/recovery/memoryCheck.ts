@@ -1,6 +1,8 @@
 // Will this device cope with this model? A rough estimate from the model's download size, checked
 // against what the browser tells about memory and storage, so a likely out-of-memory crash is
 // announced before the long download rather than discovered after it.
+import { t } from '../i18n';
+import { formatCount, formatFixed } from '../i18n/format';
 
 export interface DeviceFacts {
   /** navigator.deviceMemory: GiB, rounded down to a power of two and capped (Chromium: 8). */
@@ -24,7 +26,7 @@ export function estimatePeakBytes(modelBytes: number): number {
 }
 
 function size(bytes: number): string {
-  return bytes >= GiB ? `${(bytes / GiB).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+  return bytes >= GiB ? `${formatFixed(bytes / GiB, 1)} GB` : `${formatCount(Math.round(bytes / 1024 ** 2))} MB`;
 }
 
 /** Plain-words warnings (most serious first); empty when nothing suggests trouble. */
@@ -33,17 +35,17 @@ export function memoryWarnings(modelBytes: number, backend: 'webgpu' | 'wasm' | 
   const need = estimatePeakBytes(modelBytes);
   const out: string[] = [];
   if (backend !== 'webgpu' && need > WASM_LIMIT_BYTES) {
-    out.push(`This model needs about ${size(need)} while it loads, more than the 4 GB WebAssembly can use: without WebGPU it will fail. Pick a smaller model.`);
+    out.push(t('notices.memWasm', { need: size(need) }));
   }
   // A tab rarely gets more than about half of the device's memory.
   if (facts.deviceMemoryGiB !== null && need > facts.deviceMemoryGiB * GiB * 0.5) {
-    out.push(`This model needs about ${size(need)} of memory and this device reports ${facts.deviceMemoryGiB} GB: the tab may run out of memory. A smaller model is safer.`);
+    out.push(t('notices.memDevice', { need: size(need), device: facts.deviceMemoryGiB }));
   }
   if (facts.jsHeapLimitBytes !== null && modelBytes > facts.jsHeapLimitBytes * 0.8) {
-    out.push(`The model files (${size(modelBytes)}) are close to the browser's memory limit for this page (${size(facts.jsHeapLimitBytes)}); loading may fail.`);
+    out.push(t('notices.memHeap', { size: size(modelBytes), limit: size(facts.jsHeapLimitBytes) }));
   }
   if (facts.storageFreeBytes !== null && modelBytes > facts.storageFreeBytes) {
-    out.push(`There is not enough free browser storage (${size(facts.storageFreeBytes)}) to keep this model (${size(modelBytes)}): it will work now but be downloaded again next time.`);
+    out.push(t('notices.memStorage', { free: size(facts.storageFreeBytes), size: size(modelBytes) }));
   }
   return out;
 }

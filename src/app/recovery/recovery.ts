@@ -1,6 +1,7 @@
 // After the worker dies: say what happened, bring the model back in the fresh worker, and let the
 // user retry. WorkerClient replaces the worker itself; this module watches for silent deaths and
 // handles what the user sees.
+import { t } from '../i18n';
 import { create } from 'zustand';
 import { loadChoice, loadModel, summarize } from '../actions';
 import { pickableModels } from '../catalogueView';
@@ -44,7 +45,7 @@ export function startRecovery(opts: RecoveryOptions = {}): void {
     const other = dog === idle ? loading : idle;
     other.isDead(performance.now(), performance.now()); // keeps its clock current
     if (client && dog.isDead(performance.now(), client.lastSeenAt)) {
-      client.fail('The background worker stopped responding (it may have run out of memory)');
+      client.fail(t('notices.workerHung'));
     }
   }, checkEveryMs);
   useApp.subscribe((s, prev) => {

@@ -1,26 +1,25 @@
-import { describe, expect, it } from 'vitest';
-import { countWords, estimateTokens } from './wordCount';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { countText } from '../../pipeline/cjk/script';
+import { setLanguage } from '../i18n';
+import { countLabel, estimateTokens } from './wordCount';
 
-describe('countWords', () => {
-  it('counts runs of non-space characters', () => {
-    expect(countWords('')).toBe(0);
-    expect(countWords('   \n\t ')).toBe(0);
-    expect(countWords('one')).toBe(1);
-    expect(countWords('  one two\nthree\t\tfour  ')).toBe(4);
-    expect(countWords('a\u00a0b')).toBe(2);
+describe('count labels', () => {
+  beforeEach(() => setLanguage('en'));
+
+  it('names words for Latin text, characters for Chinese, both for mixed text', async () => {
+    expect(countLabel(countText('one two three'))).toBe('3 words');
+    expect(countLabel(countText('one'))).toBe('1 word');
+    expect(countLabel({ words: 12345, characters: 0 })).toBe('12,345 words');
+    expect(countLabel(countText('中文摘要'))).toBe('4 characters');
+    expect(countLabel(countText('使用 BERT 模型'))).toBe('4 characters · 1 word');
+    await setLanguage('zh');
+    expect(countLabel(countText('中文摘要'))).toBe('4 字');
+    expect(countLabel(countText('使用 BERT 模型'))).toBe('4 字 · 1 个词');
   });
 
-  it('agrees with a regex split on random text', () => {
-    const parts = ['alpha', ' ', '\n', 'beta', '\t', 'γάμμα', '  ', 'x'];
-    for (let n = 0; n < 50; n++) {
-      let s = '';
-      for (let i = 0; i < 40; i++) s += parts[(n * 7 + i * 13 + i * i) % parts.length];
-      expect(countWords(s)).toBe(s.split(/\s+/).filter(Boolean).length);
-    }
-  });
-
-  it('estimates more tokens than words', () => {
-    expect(estimateTokens(1000)).toBeGreaterThan(1000);
-    expect(estimateTokens(0)).toBe(0);
+  it('estimates more tokens than words, and about one per Chinese character', () => {
+    expect(estimateTokens({ words: 1000, characters: 0 })).toBeGreaterThan(1000);
+    expect(estimateTokens({ words: 0, characters: 600 })).toBe(600);
+    expect(estimateTokens({ words: 0, characters: 0 })).toBe(0);
   });
 });

@@ -35,7 +35,8 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
   const g = opts.generator;
   const emit = opts.onEvent ?? (() => {});
   const signal = opts.signal;
-  const ctx: PromptContext = { kind: g.kind, style: request.style, length: request.length, title: paper.title };
+  const language = paper.language ?? 'en';
+  const ctx: PromptContext = { kind: g.kind, style: request.style, length: request.length, title: paper.title, language, output: request.outputLanguage ?? language };
   const count = contentCounter(g);
   const limit = Math.max(16, g.maxInputTokens - promptOverhead((s) => g.countTokens(s), ctx));
   const userOptions = request.generation ?? {};
@@ -76,9 +77,9 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
     const maxChunks = opts.maxMapChunks ?? 12;
     const wantExtract = opts.extractFirst === true || ((opts.extractFirst ?? 'auto') === 'auto' && totalTokens > maxChunks * limit * 0.9);
     if (wantExtract || request.style === 'lay') {
-      emit({ type: 'progress', stage: 'extract', done: 0, total: 1, label: 'selecting key sentences' });
+      emit({ type: 'progress', stage: 'extract', done: 0, total: 1, label: 'selecting key sentences', step: 'select' });
       sections = preselect(paper, selected, request.style === 'lay' ? Math.min(totalTokens, limit * Math.min(maxChunks, 3)) : maxChunks * limit * 0.85, count);
-      emit({ type: 'progress', stage: 'extract', done: 1, total: 1, label: 'selecting key sentences' });
+      emit({ type: 'progress', stage: 'extract', done: 1, total: 1, label: 'selecting key sentences', step: 'select' });
     }
     if (signal?.aborted) throw new Aborted();
 
@@ -94,21 +95,21 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
 
     // 2. Short paper, whole-paper style: one streamed pass, no map.
     if (!perSection && request.style !== 'key_points' && chunks.length === 1) {
-      emit({ type: 'progress', stage: 'final', done: 0, total: 1, label: 'writing summary' });
+      emit({ type: 'progress', stage: 'final', done: 0, total: 1, label: 'writing summary', step: 'write' });
       const text = await run('final', chunks[0].text, finalLength, true);
-      emit({ type: 'progress', stage: 'final', done: 1, total: 1, label: 'writing summary' });
+      emit({ type: 'progress', stage: 'final', done: 1, total: 1, label: 'writing summary', step: 'write' });
       return finish(postprocess(request.style, streamed || text), false);
     }
 
     // 3. Map.
     const mapped: { text: string; section: number }[] = [];
     for (let k = 0; k < chunks.length; k++) {
-      emit({ type: 'progress', stage: 'map', done: k, total: chunks.length, label: `chunk ${k + 1} of ${chunks.length}` });
+      emit({ type: 'progress', stage: 'map', done: k, total: chunks.length, label: `chunk ${k + 1} of ${chunks.length}`, step: 'chunk', n: k + 1 });
       const summary = await run('map', chunks[k].text, MAP_LENGTH, false);
       mapped.push({ text: summary, section: chunks[k].sections[chunks[k].sections.length - 1] });
       partials.push(summary);
     }
-    emit({ type: 'progress', stage: 'map', done: chunks.length, total: chunks.length, label: `chunk ${chunks.length} of ${chunks.length}` });
+    emit({ type: 'progress', stage: 'map', done: chunks.length, total: chunks.length, label: `chunk ${chunks.length} of ${chunks.length}`, step: 'chunk', n: chunks.length });
 
     // 4. Assemble per style.
     if (perSection) {
@@ -120,19 +121,19 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
       const cap = BULLETS[request.length];
       if (points.length > cap) points = await mergeGroups(points, cap, limit, count, run, emit);
       const kept = dedupe(points.map((p) => firstSentences(p, 2)));
-      emit({ type: 'progress', stage: 'final', done: 0, total: kept.length, label: 'writing key points' });
+      emit({ type: 'progress', stage: 'final', done: 0, total: kept.length, label: 'writing key points', step: 'keyPoints' });
       kept.forEach((p, k) => {
         const line = `- ${p}\n`;
         streamed += line;
         emit({ type: 'delta', text: line });
-        emit({ type: 'progress', stage: 'final', done: k + 1, total: kept.length, label: 'writing key points' });
+        emit({ type: 'progress', stage: 'final', done: k + 1, total: kept.length, label: 'writing key points', step: 'keyPoints' });
       });
       return finish(streamed, false);
     }
     const merged = await reduceToFit(mapped.map((m) => m.text), limit, count, run, emit);
-    emit({ type: 'progress', stage: 'final', done: 0, total: 1, label: 'writing summary' });
+    emit({ type: 'progress', stage: 'final', done: 0, total: 1, label: 'writing summary', step: 'write' });
     const text = await run('final', merged, finalLength, true);
-    emit({ type: 'progress', stage: 'final', done: 1, total: 1, label: 'writing summary' });
+    emit({ type: 'progress', stage: 'final', done: 1, total: 1, label: 'writing summary', step: 'write' });
     return finish(postprocess(request.style, streamed || text), false);
   } catch (e) {
     if (e instanceof Aborted) return finish(partialText(), true);
@@ -188,11 +189,11 @@ async function reduceToFit(texts: string[], limit: number, count: (s: string) =>
     const next: string[] = [];
     const total = done + groups.length;
     for (const grp of groups) {
-      emit({ type: 'progress', stage: 'reduce', done, total, label: `merging ${done + 1} of ${total}` });
+      emit({ type: 'progress', stage: 'reduce', done, total, label: `merging ${done + 1} of ${total}`, step: 'merge', n: done + 1 });
       next.push(await run('reduce', grp.text, MAP_LENGTH, false));
       done++;
     }
-    emit({ type: 'progress', stage: 'reduce', done, total, label: `merging ${done} of ${total}` });
+    emit({ type: 'progress', stage: 'reduce', done, total, label: `merging ${done} of ${total}`, step: 'merge', n: done });
     // A model that does not shrink its input would loop forever: stop and clip instead.
     if (count(next.join('\n\n')) >= tokens) return clip(next.join('\n\n'), limit, count);
     current = next;
@@ -220,10 +221,10 @@ async function mergeGroups(points: string[], cap: number, limit: number, count: 
   for (let k = 0; k < points.length; k += size) groups.push(clip(points.slice(k, k + size).join('\n\n'), limit, count));
   const out: string[] = [];
   for (let k = 0; k < groups.length; k++) {
-    emit({ type: 'progress', stage: 'reduce', done: k, total: groups.length, label: `merging ${k + 1} of ${groups.length}` });
+    emit({ type: 'progress', stage: 'reduce', done: k, total: groups.length, label: `merging ${k + 1} of ${groups.length}`, step: 'merge', n: k + 1 });
     out.push(await run('reduce', groups[k], MAP_LENGTH, false));
   }
-  emit({ type: 'progress', stage: 'reduce', done: groups.length, total: groups.length, label: `merging ${groups.length} of ${groups.length}` });
+  emit({ type: 'progress', stage: 'reduce', done: groups.length, total: groups.length, label: `merging ${groups.length} of ${groups.length}`, step: 'merge', n: groups.length });
   return out;
 }
 
@@ -253,23 +254,23 @@ async function assembleSections(mapped: { text: string; section: number }[], sec
   const multi = order.filter((si) => bySection.get(si)!.length > 1);
   const bodies = new Map<number, string>();
   for (let k = 0; k < multi.length; k++) {
-    d.emit({ type: 'progress', stage: 'reduce', done: k, total: multi.length, label: `merging section ${k + 1} of ${multi.length}` });
+    d.emit({ type: 'progress', stage: 'reduce', done: k, total: multi.length, label: `merging section ${k + 1} of ${multi.length}`, step: 'mergeSection', n: k + 1 });
     const si = multi[k];
     // The section title is part of a causal prompt; the overhead was measured without one.
     const room = Math.max(16, d.limit - d.count(sections[si].title));
     bodies.set(si, await d.run('section', clip(bySection.get(si)!.join('\n\n'), room, d.count), d.finalLength, false, sections[si].title));
   }
-  if (multi.length) d.emit({ type: 'progress', stage: 'reduce', done: multi.length, total: multi.length, label: `merging section ${multi.length} of ${multi.length}` });
+  if (multi.length) d.emit({ type: 'progress', stage: 'reduce', done: multi.length, total: multi.length, label: `merging section ${multi.length} of ${multi.length}`, step: 'mergeSection', n: multi.length });
   let out = '';
   order.forEach((si, k) => {
-    d.emit({ type: 'progress', stage: 'final', done: k, total: order.length, label: `section ${k + 1} of ${order.length}` });
+    d.emit({ type: 'progress', stage: 'final', done: k, total: order.length, label: `section ${k + 1} of ${order.length}`, step: 'section', n: k + 1 });
     const body = bodies.get(si) ?? bySection.get(si)![0];
     const piece = `${out ? '\n' : ''}## ${sections[si].title || 'Overview'}\n${body.trim()}\n`;
     out += piece;
     d.markStreamed(piece);
     d.emit({ type: 'delta', text: piece });
   });
-  d.emit({ type: 'progress', stage: 'final', done: order.length, total: order.length, label: `section ${order.length} of ${order.length}` });
+  d.emit({ type: 'progress', stage: 'final', done: order.length, total: order.length, label: `section ${order.length} of ${order.length}`, step: 'section', n: order.length });
   return out;
 }
 

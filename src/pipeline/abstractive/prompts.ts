@@ -27,15 +27,41 @@ export const ABSTRACTIVE_STYLE_NOTES: Record<SummaryStyle, string> = {
 
 export type Stage = 'map' | 'reduce' | 'final' | 'section';
 
+/** The two languages the instructions are written in. */
+export type PromptLanguage = 'en' | 'zh';
+
 export interface PromptContext {
   kind: ModelKind;
   style: SummaryStyle;
   length: SummaryLength;
   title?: string;
   sectionTitle?: string;
+  /** The paper's language: instructions are given in it (default English). */
+  language?: PromptLanguage;
+  /** The language the summary must be written in, when it is not the paper's. */
+  output?: PromptLanguage;
+}
+
+// Chinese lengths are in characters: about 1.6 per English word (see cjk/script.ts).
+const CHARS: Record<SummaryLength, number> = { short: 100, medium: 200, long: 360 };
+
+function finalInstructionZh(c: PromptContext): string {
+  switch (c.style) {
+    case 'tldr':
+      return `用 ${SENTENCES[c.length]} 句话概括这篇科学论文（TL;DR）。`;
+    case 'key_points':
+      return `列出这篇科学论文最重要的 ${POINTS[c.length]} 个要点，每行一个，以 "- " 开头。`;
+    case 'abstract':
+      return `为这篇科学论文写一段约 ${CHARS[c.length]} 字的摘要，涵盖研究问题、方法、主要结果和结论。`;
+    case 'lay':
+      return `用约 ${CHARS[c.length]} 字向没有科学背景的读者解释这篇论文。使用通俗的日常用语，不用术语、数字或引用，并说明它为什么重要。`;
+    case 'sections':
+      return `用 ${SENTENCES[c.length] + 1} 句话概括科学论文的这一节。`;
+  }
 }
 
 function finalInstruction(c: PromptContext): string {
+  if (c.language === 'zh') return finalInstructionZh(c);
   switch (c.style) {
     case 'tldr':
       return `Write a TL;DR of this scientific paper in ${SENTENCES[c.length]} sentence${SENTENCES[c.length] > 1 ? 's' : ''}.`;
@@ -56,6 +82,7 @@ function finalInstruction(c: PromptContext): string {
  */
 export function buildInput(stage: Stage, text: string, c: PromptContext): string {
   if (c.kind !== 'causal') return text;
+  if (c.language === 'zh') return buildInputZh(stage, text, c);
   const paper = c.title ? `Paper: "${c.title}"\n` : '';
   switch (stage) {
     case 'map':
@@ -63,9 +90,29 @@ export function buildInput(stage: Stage, text: string, c: PromptContext): string
     case 'reduce':
       return `${paper}Merge these partial summaries of a scientific paper into one concise summary without repetition.\n\n${text}`;
     case 'section':
-      return `${paper}Section: "${c.sectionTitle ?? ''}"\n${finalInstruction({ ...c, style: 'sections' })}\n\n${text}`;
+      return `${paper}Section: "${c.sectionTitle ?? ''}"\n${finalInstruction({ ...c, style: 'sections' })}${outputNote(c)}\n\n${text}`;
     case 'final':
-      return `${paper}${finalInstruction(c)}\n\nThe paper, or summaries of its parts:\n\n${text}`;
+      return `${paper}${finalInstruction(c)}${outputNote(c)}\n\nThe paper, or summaries of its parts:\n\n${text}`;
+  }
+}
+
+/** Only the passes the reader sees are asked for another language; partial summaries stay in the paper's. */
+function outputNote(c: PromptContext): string {
+  if (!c.output || c.output === (c.language ?? 'en')) return '';
+  return c.output === 'zh' ? ' Write the answer in Simplified Chinese (请用简体中文回答).' : ' 请用英文回答（Write the answer in English）。';
+}
+
+function buildInputZh(stage: Stage, text: string, c: PromptContext): string {
+  const paper = c.title ? `论文：《${c.title}》\n` : '';
+  switch (stage) {
+    case 'map':
+      return `${paper}用 3 到 5 句话概括下面这部分科学论文，保留关键论点、方法和结果。\n\n${text}`;
+    case 'reduce':
+      return `${paper}把下面这些科学论文的部分摘要合并成一份简洁、不重复的摘要。\n\n${text}`;
+    case 'section':
+      return `${paper}章节：“${c.sectionTitle ?? ''}”\n${finalInstruction({ ...c, style: 'sections' })}${outputNote(c)}\n\n${text}`;
+    case 'final':
+      return `${paper}${finalInstruction(c)}${outputNote(c)}\n\n论文或其各部分的摘要：\n\n${text}`;
   }
 }
 

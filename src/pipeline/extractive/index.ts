@@ -15,12 +15,12 @@ export interface ExtractiveOptions {
 export async function summarizeExtractive(paper: Paper, request: SummaryRequest, opts: ExtractiveOptions = {}): Promise<SummaryOutcome> {
   const emit = opts.onEvent ?? (() => {});
   const base = { kind: 'extractive' as const, style: request.style, length: request.length };
-  emit({ type: 'progress', stage: 'extract', done: 0, total: 2, label: 'ranking sentences' });
+  emit({ type: 'progress', stage: 'extract', done: 0, total: 2, label: 'ranking sentences', step: 'rank' });
   const sentences = paperSentences(paper, selectSections(paper, request.sectionIndexes));
   if (opts.signal?.aborted) return { ...base, text: '', partial: true };
   const ranked = rankSentences(paper, sentences);
   const pieces = extractiveStyle(paper, ranked, request.style, request.length);
-  emit({ type: 'progress', stage: 'final', done: 1, total: 2, label: 'writing summary' });
+  emit({ type: 'progress', stage: 'final', done: 1, total: 2, label: 'writing summary', step: 'write' });
   let text = '';
   for (const p of pieces) {
     // Yield a macrotask between sentences so a worker can take a cancel message while streaming.
@@ -29,6 +29,6 @@ export async function summarizeExtractive(paper: Paper, request: SummaryRequest,
     text += p.text;
     emit({ type: 'delta', text: p.text });
   }
-  emit({ type: 'progress', stage: 'final', done: 2, total: 2, label: 'done' });
+  emit({ type: 'progress', stage: 'final', done: 2, total: 2, label: 'done', step: 'done' });
   return { ...base, text: text.trim(), partial: false };
 }

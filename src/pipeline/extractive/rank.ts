@@ -1,6 +1,7 @@
 // Sentence salience for the extractive summarizer: LexRank-style centrality over TF-IDF cosine,
 // personalized and multiplied by a prior: section role and position, sentence quality, contribution
 // cue phrases ("here we show", "our results") and a penalty for citation-heavy sentences.
+import { wordEquivalents } from '../cjk/script';
 import type { PaperSentence } from '../selection';
 import type { Paper } from '../types';
 import { pageRank } from './textrank';
@@ -24,18 +25,32 @@ export interface RankedSentences {
 function sectionPrior(title: string, kind: string): number {
   if (kind === 'abstract') return 1.6;
   const t = title.toLowerCase();
-  if (/introduction|overview/.test(t)) return 1.3;
-  if (/conclu|summary|concluding/.test(t)) return 1.4;
-  if (/discussion/.test(t)) return 1.1;
-  if (/result|evaluation|finding/.test(t)) return 1.05;
-  if (/related|background|prior work|literature|preliminar/.test(t)) return 0.7;
-  if (/limitation|future/.test(t)) return 0.85;
-  if (/implementation|setup|detail|hyper|dataset|data$/.test(t)) return 0.75;
+  if (/introduction|overview|引言|前言|绪论|导言|概述/.test(t)) return 1.3;
+  if (/conclu|summary|concluding|结论|总结|结语/.test(t)) return 1.4;
+  if (/discussion|讨论/.test(t)) return 1.1;
+  if (/result|evaluation|finding|结果|评估|评价/.test(t)) return 1.05;
+  if (/related|background|prior work|literature|preliminar|相关工作|背景|综述|预备/.test(t)) return 0.7;
+  if (/limitation|future|局限|不足|展望/.test(t)) return 0.85;
+  if (/implementation|setup|detail|hyper|dataset|data$|实现|设置|细节|超参|数据集/.test(t)) return 0.75;
   return 1;
 }
 
 // "Figure 3: ...", "Fig. 2.", "Table 1 | ...", "Supplementary Figure S4." – captions, not prose.
 const CAPTION = /^(?:supplementary\s+)?(?:table|tab\.|figure|fig\.?|scheme|algorithm|listing)\s*S?\d+[a-z]?\s*[:.|–—-]/i;
+
+// "图 3 ...", "表1：..." – Chinese captions.
+const CJK_CAPTION = /^(?:图|表|算法|附图|附表)\s*[A-Z]?\d+(?:[.-]\d+)?\s*(?:[：:．.|　 ]|$)/u;
+
+/**
+ * A display formula, on its own or as what is left of a "sentence" once its inline math is gone:
+ * `$$...$$`, `\[...\]`, an equation environment, or a line of symbols with hardly a word in it.
+ */
+export function isFormula(s: string): boolean {
+  const t = s.trim();
+  if (/^\$\$[\s\S]*\$\$$/.test(t) || /^\\\[[\s\S]*\\\]$/.test(t) || /^\\begin\{(?:equation|align|gather|multline|eqnarray)\*?\}/.test(t)) return true;
+  const prose = t.replace(/\$[^$]*\$/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');
+  return /[=^_\\]/.test(t) && wordEquivalents(prose.replace(/[^\p{L}\s]/gu, ' ')) < 3;
+}
 
 /**
  * True for heading-like fragments that reach the sentence list when a PDF heading was not
@@ -55,7 +70,7 @@ export function isHeadingFragment(s: string): boolean {
  * penalizes fragments, run-ons, tables/math residue and citation-only sentences.
  */
 export function sentenceQuality(s: string, words: number): number {
-  if (CAPTION.test(s.trim()) || isHeadingFragment(s)) return 0;
+  if (CAPTION.test(s.trim()) || CJK_CAPTION.test(s.trim()) || isHeadingFragment(s) || isFormula(s)) return 0;
   if (words < 5) return 0.1;
   let q = 1;
   if (words < 8) q *= 0.6;
@@ -63,8 +78,8 @@ export function sentenceQuality(s: string, words: number): number {
   if (words > 80) q *= 0.4;
   const letters = (s.match(/\p{L}/gu) ?? []).length;
   if (letters < s.length * 0.6) q *= 0.4;
-  if (/[?]$/.test(s)) q *= 0.7;
-  if (!/[.!]["')\]]*$/.test(s)) q *= 0.7;
+  if (/[?？]$/.test(s)) q *= 0.7;
+  if (!/[.!。！]["')\]”’」』）】]*$/.test(s)) q *= 0.7;
   return q;
 }
 
@@ -72,6 +87,9 @@ export function sentenceQuality(s: string, words: number): number {
 // paper", "our results"): the sentences an abstract is made of, in any field.
 const CONTRIBUTION_CUE =
   /\b(?:here,?\s+we|in\s+this\s+(?:paper|study|work|article|manuscript|review|report)|(?:this|the\s+present|our)\s+(?:paper|study|work|article|manuscript|review)\s+(?:\w+\s+)?(?:presents?|describes?|introduces?|proposes?|shows?|demonstrates?|provides?|reports?|outlines?|aims?)|we\s+(?:\w+ly\s+)?(?:propose|present|introduce|describe|develop(?:ed)?|show|showed|demonstrate(?:d)?|find|found|report|provide|outline(?:d)?|conclude|recommend|argue|identif(?:y|ied)|construct(?:ed)?|predict(?:ed)?|discuss|highlight|adapt(?:ed)?|buil[dt]|create(?:d)?|compiled?|obtain(?:ed)?|integrate(?:d)?|address)|our\s+(?:results?|findings?|approach|method|analys[ie]s|recommendations?|predictions?|framework|model|contributions?)\s)/i;
+
+/** The same in Chinese papers: 本文提出, 我们发现, 结果表明, 本研究旨在 ... */
+const CJK_CONTRIBUTION_CUE = /(?:本文|本研究|本工作|我们|笔者)(?:首先|主要|进一步)?(?:提出|介绍|设计|构建|实现|发现|证明|表明|研究|探讨|分析|给出|开发|建立|旨在)|(?:结果|实验|研究|分析)(?:结果)?(?:表明|显示|证明)|主要贡献/u;
 
 /** Citation markers: pandoc keys ([@doi:...], @pmid:...), numeric ([3], [4-6]) and author-year ("(Smith et al., 2020)"). */
 const CITATION = /@(?:doi|pmid|pmcid|arxiv|url|isbn|wikidata|tag):|\[@|\[\d+(?:\s*[-–,]\s*\d+)*\]|\([A-Z][^()]{0,60}?,?\s(?:19|20)\d{2}[a-z]?\)/g;
@@ -86,7 +104,8 @@ export function rankSentences(paper: Paper, sentences: PaperSentence[]): RankedS
   const n = sentences.length;
   const termLists = sentences.map((s) => terms(s.text));
   const model = buildTfIdf(termLists);
-  const wordCounts = Int32Array.from(sentences, (s) => s.text.split(/\s+/).length);
+  // Word equivalents: a Chinese sentence has no spaces, so counting them would call it one word.
+  const wordCounts = Int32Array.from(sentences, (s) => wordEquivalents(s.text));
   const rarity = new Float64Array(n);
   termLists.forEach((ts, i) => {
     let sum = 0;
@@ -98,7 +117,7 @@ export function rankSentences(paper: Paper, sentences: PaperSentence[]): RankedS
   sentences.forEach((s, i) => {
     const sec = paper.sections[s.section];
     const lead = 1 + 0.4 * Math.exp(-s.position / 1.5);
-    const cue = CONTRIBUTION_CUE.test(s.text) ? CUE_BOOST : 1;
+    const cue = CONTRIBUTION_CUE.test(s.text) || CJK_CONTRIBUTION_CUE.test(s.text) ? CUE_BOOST : 1;
     prior[i] = sectionPrior(sec.title, sec.kind) * lead * sentenceQuality(s.text, wordCounts[i]) * cue * citationFactor(s.text);
   });
 

@@ -2,6 +2,7 @@
 // output order so the caller can stream them one by one.
 import type { SummaryLength, SummaryStyle } from '../types';
 import type { Paper } from '../types';
+import { sentenceGap } from '../cjk/script';
 import { mmrSelect } from './mmr';
 import type { RankedSentences } from './rank';
 import { cosine } from './tfidf';
@@ -81,7 +82,7 @@ export function extractiveStyle(paper: Paper, r: RankedSentences, style: Summary
   switch (style) {
     case 'tldr': {
       const ids = byOrder(mmrSelect(all(r), r.scores, r.vectors, r.wordCounts, { count: size, lambda: 0.8 }));
-      return ids.map((i, k) => ({ text: (k ? ' ' : '') + text(i) }));
+      return ids.map((i, k) => ({ text: (k ? sentenceGap(text(ids[k - 1])) : '') + text(i) }));
     }
     case 'key_points': {
       const ids = byOrder(mmrSelect(all(r), r.scores, r.vectors, r.wordCounts, { count: size, lambda: 0.6, duplicateThreshold: 0.5 }));
@@ -89,7 +90,7 @@ export function extractiveStyle(paper: Paper, r: RankedSentences, style: Summary
     }
     case 'abstract': {
       const ids = byOrder(mmrSelect(all(r), r.scores, r.vectors, r.wordCounts, { count: 40, maxWords: size, lambda: 0.7 }));
-      return ids.map((i, k) => ({ text: (k ? ' ' : '') + text(i) }));
+      return ids.map((i, k) => ({ text: (k ? sentenceGap(text(ids[k - 1])) : '') + text(i) }));
     }
     case 'lay': {
       let meanRarity = 0;
@@ -97,7 +98,7 @@ export function extractiveStyle(paper: Paper, r: RankedSentences, style: Summary
       meanRarity /= Math.max(1, r.rarity.length);
       const lay = Float64Array.from(r.scores, (s, i) => s * simplicity(text(i), r.wordCounts[i], r.rarity[i], meanRarity));
       const ids = byOrder(mmrSelect(all(r), lay, r.vectors, r.wordCounts, { count: size, lambda: 0.7 }));
-      return ids.map((i, k) => ({ text: (k ? ' ' : '') + removeCitations(text(i)) }));
+      return ids.map((i, k) => ({ text: (k ? sentenceGap(text(ids[k - 1])) : '') + removeCitations(text(i)) }));
     }
     case 'sections': {
       const pieces: StylePiece[] = [];
@@ -116,9 +117,9 @@ export function extractiveStyle(paper: Paper, r: RankedSentences, style: Summary
         const picked = byOrder(mmrSelect(fresh, r.scores, r.vectors, r.wordCounts, { count: sec.level > 1 ? Math.max(1, size - 1) : size, lambda: 0.75, duplicateThreshold: DUPLICATE }));
         quoted.push(...picked);
         if (!picked.length) continue;
-        const heading = `${'#'.repeat(Math.min(sec.level, 3) + 1)} ${sec.title || 'Overview'}\n`;
+        const heading = `${'#'.repeat(Math.min(sec.level, 3) + 1)} ${sec.title || (paper.language === 'zh' ? '概述' : 'Overview')}\n`;
         pieces.push({ text: (pieces.length ? '\n' : '') + heading });
-        picked.forEach((i, k) => pieces.push({ text: (k ? ' ' : '') + text(i) + (k === picked.length - 1 ? '\n' : '') }));
+        picked.forEach((i, k) => pieces.push({ text: (k ? sentenceGap(text(picked[k - 1])) : '') + text(i) + (k === picked.length - 1 ? '\n' : '') }));
       }
       return pieces;
     }

@@ -1,5 +1,8 @@
 // Word normalization for similarity: lowercase, stopwords out, crude suffix stemming so
-// "models"/"modeling"/"model" meet. Good enough for ranking; not a linguistic stemmer.
+// "models"/"modeling"/"model" meet. Good enough for ranking; not a linguistic stemmer. Chinese
+// words come from a segmenter (see cjk/terms.ts).
+import { hasCjk } from '../cjk/script';
+import { cjkTerms } from '../cjk/terms';
 
 const STOPWORDS = new Set(
   ('a about above after again against all also am an and any are as at be because been before being below between both but by ' +
@@ -11,6 +14,10 @@ const STOPWORDS = new Set(
     'e g i ie eg etc respectively')
     .split(' '),
 );
+
+const WORD = /[\p{L}][\p{L}\p{N}'-]*/gu;
+/** Words of alphabetic scripts only, so "bert模型" in mixed text yields "bert" and leaves 模型 to the segmenter. */
+const NON_CJK_WORD = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}][\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}'-]*/gu;
 
 export function stem(w: string): string {
   if (w.length <= 4) return w;
@@ -29,8 +36,9 @@ export function stem(w: string): string {
 
 /** Content terms of a sentence (stemmed, no stopwords, no bare numbers). */
 export function terms(sentence: string): string[] {
-  const out: string[] = [];
-  for (const m of sentence.toLowerCase().matchAll(/[\p{L}][\p{L}\p{N}'-]*/gu)) {
+  const cjk = hasCjk(sentence);
+  const out: string[] = cjk ? cjkTerms(sentence) : [];
+  for (const m of sentence.toLowerCase().matchAll(cjk ? NON_CJK_WORD : WORD)) {
     const w = m[0].replace(/['-]+$/, '');
     if (w.length < 2 || STOPWORDS.has(w)) continue;
     out.push(stem(w));

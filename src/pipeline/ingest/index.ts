@@ -21,7 +21,7 @@ export interface IngestOptions {
 const DEFAULT_MAX_BYTES = 60 * 1024 * 1024;
 
 function ensureText(paper: Paper): Paper {
-  if (paper.wordCount === 0) throw ingestError('empty');
+  if (paper.wordCount === 0 && !paper.cjkChars) throw ingestError('empty');
   return paper;
 }
 

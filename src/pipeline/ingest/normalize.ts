@@ -1,5 +1,6 @@
 // Character- and line-level clean-up shared by every ingest path: ligatures and odd Unicode
 // from PDF text layers, and words hyphenated across line ends.
+import { joinsWithoutSpace } from '../cjk/sentences';
 
 const LIGATURES: Record<string, string> = {
   '\uFB00': 'ff',
@@ -59,7 +60,7 @@ export function joinLines(lines: string[], knownHyphenated?: Set<string>, knownJ
         (knownHyphenated?.has(hyphenated) === true && knownJoined?.has(joined) !== true);
       out = keepHyphen ? out + line : out.slice(0, -1) + line;
     } else {
-      out += ' ' + line;
+      out += (joinsWithoutSpace(out, line) ? '' : ' ') + line;
     }
   }
   return out;

@@ -12,6 +12,11 @@ export interface PdfJsConfig {
   workerSrc?: string;
   /** Or an already created pdf.js worker (a Worker running pdf.worker.mjs). */
   workerPort?: unknown;
+  /**
+   * Folder (URL in browsers, path in Node) of pdf.js's packed CMaps (pdfjs-dist/cmaps/*.bcmap).
+   * Fonts with a predefined CJK encoding (UniGB-UCS2-H, GBK-EUC-H, ...) have no text without them.
+   */
+  cMapUrl?: string;
 }
 
 let config: PdfJsConfig = {};
@@ -32,6 +37,25 @@ function applyConfig(pdfjs: PdfJs): PdfJs {
 function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then(applyConfig);
   return pdfjsPromise;
+}
+
+/**
+ * pdf.js's own browser loader reads the document's base URI, which a Web Worker does not have, so CMaps
+ * never load there; this one fetches the URL it is given (same-origin, so the service worker's
+ * precache answers offline).
+ */
+class FetchDataFactory {
+  private readonly urls: Record<string, string | null>;
+  constructor(urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
+    this.urls = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
+  }
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const base = this.urls[kind];
+    if (!base) throw new Error(`Ensure that the \`${kind}\` API parameter is provided.`);
+    const r = await fetch(base + filename);
+    if (!r.ok) throw new Error(`Unable to load ${kind} data at: ${base + filename} (${r.status})`);
+    return new Uint8Array(await r.arrayBuffer());
+  }
 }
 
 export interface PdfOptions {
@@ -58,6 +82,7 @@ export async function readPdf(bytes: Uint8Array, source: string, opts: PdfOption
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
+    ...(config.cMapUrl ? { cMapUrl: config.cMapUrl, cMapPacked: true, ...(/^https?:/.test(config.cMapUrl) ? { BinaryDataFactory: FetchDataFactory, useWorkerFetch: false } : {}) } : {}),
     stopAtErrors: false,
     verbosity: 0,
   });
