@@ -9,6 +9,8 @@ export interface RawSection {
   title: string;
   level: number;
   paragraphs: string[];
+  /** Set where the source says what the section is (LaTeX's \appendix), over what its title suggests. */
+  kind?: Section['kind'];
 }
 
 export interface PaperParts {
@@ -30,7 +32,7 @@ export function buildPaper(parts: PaperParts): Paper {
   for (const raw of parts.sections) {
     const text = raw.paragraphs.map((p) => p.trim()).filter(Boolean).join('\n\n');
     if (!text && !raw.title) continue;
-    let kind = kindOfTitle(raw.title, afterReferences);
+    let kind = raw.kind ?? kindOfTitle(raw.title, afterReferences);
     if (raw.level > 1 && kind === 'body' && parentKind !== 'abstract') kind = parentKind;
     if (raw.level <= 1) parentKind = kind;
     if (kind === 'references') afterReferences = true;

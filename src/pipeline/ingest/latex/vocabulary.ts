@@ -1,0 +1,53 @@
+// What the converter knows of LaTeX's commands and environments: which to drop with their
+// arguments, which keep their text, which print a symbol, and the front-matter commands of the
+// common classes (article, revtex, aastex, elsarticle, IEEEtran, acmart, ICML/NeurIPS styles,
+// Springer's svjour/sn-jnl/llncs, papaja/apa6), which name the same things differently.
+
+export const DROP_ENVS = new Set([
+  'figure', 'figure*', 'table', 'table*', 'tabular', 'tabular*', 'tabularx', 'wrapfigure', 'wraptable', 'algorithm', 'algorithm*',
+  'algorithmic', 'lstlisting', 'verbatim', 'minted', 'tikzpicture', 'picture', 'comment', 'thebibliography', 'filecontents', 'filecontents*',
+  'equation', 'equation*', 'align', 'align*', 'gather', 'gather*', 'multline', 'multline*', 'eqnarray', 'eqnarray*',
+  'displaymath', 'flalign', 'flalign*', 'alignat', 'alignat*', 'subequations', 'IEEEkeywords', 'keywords', 'keyword', 'CCSXML', 'acks',
+  'highlights', 'graphicalabstract', 'icmlauthorlist',
+]);
+
+// Commands whose arguments are all dropped (metadata, layout, references to labels).
+export const DROP_CMDS = new Set([
+  'label', 'pageref', 'vspace', 'hspace', 'vspace*', 'hspace*', 'footnote', 'footnotetext', 'thanks', 'includegraphics',
+  'bibliography', 'bibliographystyle', 'usepackage', 'documentclass', 'setlength', 'setcounter', 'addtolength', 'input', 'include',
+  'affiliation', 'address', 'email', 'institute', 'date', 'keywords', 'ccsdesc', 'acmConference', 'copyrightyear', 'acmYear',
+  'acmDOI', 'setcopyright', 'newtheorem', 'hypersetup', 'definecolor', 'pagestyle', 'thispagestyle', 'graphicspath', 'linenumbers',
+  'newenvironment', 'renewenvironment', 'icmltitlerunning', 'icmlaffiliation', 'icmlcorrespondingauthor', 'icmlkeywords', 'orcid',
+  'icmlsetsymbol', 'shorttitle', 'titlerunning', 'authorrunning', 'shortauthors', 'runningtitle', 'runninghead', 'leftheader',
+  'tnotetext', 'cortext', 'fntext', 'ead', 'corref', 'preprint', 'received', 'accepted', 'published', 'authornote', 'affil',
+  'altaffiliation', 'PACS', 'pacs', 'IEEEauthorblockA', 'subjclass', 'markboth', 'journal', 'institution', 'city', 'country',
+  'state', 'postcode', 'streetaddress', 'correspondingauthor', 'note', 'abstracttitle', 'authorsaddresses', 'keyword', 'affiliations',
+]);
+
+// Dropped commands with more than one argument, and how many.
+export const DROP_ARG_COUNT: Record<string, number> = {
+  setlength: 2, setcounter: 2, addtolength: 2, newtheorem: 2, definecolor: 3, icmlaffiliation: 2, newenvironment: 3,
+  renewenvironment: 3, icmlcorrespondingauthor: 2, tnotetext: 1, ead: 1, fntext: 1, cortext: 1,
+};
+
+export const TITLE_CMDS = /^(title|icmltitle|Title)$/;
+export const AUTHOR_CMDS = /^(author|icmlauthor|IEEEauthorblockN|Author)$/;
+// Classes that take the abstract as an argument rather than an environment (svjour, sn-jnl, apa6/papaja).
+export const ABSTRACT_CMDS = /^(abstract|Abstract)$/;
+
+export const CITE = /^(cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|nocite|Citep|Citet|citenum|footcite)$/;
+export const REF = /^(ref|eqref|autoref|cref|Cref|vref|Vref|nameref|subref)$/;
+export const SECTION_LEVEL: Record<string, number> = { section: 1, subsection: 2, subsubsection: 3, chapter: 1, part: 1 };
+
+export const SYMBOLS: Record<string, string> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', kappa: 'κ',
+  lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ',
+  omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', times: '×',
+  cdot: '·', pm: '±', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈', sim: '~', infty: '∞', sum: 'Σ',
+  prod: 'Π', int: '∫', partial: '∂', nabla: '∇', in: '∈', rightarrow: '→', to: '→', leftarrow: '←', Rightarrow: '⇒', mid: '|',
+  ldots: '...', cdots: '...', dots: '...', log: 'log', exp: 'exp', max: 'max', min: 'min', sqrt: '√', LaTeX: 'LaTeX', TeX: 'TeX',
+  '%': '%', '&': '&', '$': '$', '#': '#', _: '_', '{': '{', '}': '}', ',': ' ', ';': ' ', ' ': ' ', '!': '', textbackslash: '\\',
+};
+
+// Text-formatting commands: keep the (last) argument's text.
+export const KEEP_ARG = /^(textbf|textit|emph|texttt|textsc|textrm|textsf|underline|mbox|text|mathrm|mathbf|mathit|mathcal|mathbb|mathsf|operatorname|boldsymbol|bm|hat|bar|tilde|vec|overline|small|large|textnormal|textup|uppercase|lowercase|MakeUppercase|emph|enquote|url|nolinkurl|fbox|centerline|textcolor|colorbox|hbox|ensuremath|mathtt|mathfrak|widetilde|widehat|dot|ddot|textsuperscript|textsubscript|tt|it|bf|rm|sf)$/;
