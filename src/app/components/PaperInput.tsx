@@ -1,6 +1,7 @@
 // The paste area and the file drop/picker, with live (debounced) word and token estimates.
 import { useRef, useState, type DragEvent } from 'react';
-import { ACCEPTED_FILES, ingestFile, setText } from '../actions';
+import { ACCEPTED_FILES, ingestFile, ingestFiles, setText } from '../actions';
+import { droppedFiles } from '../folderPick';
 import { useApp } from '../store';
 import { estimateTokens, formatCount } from '../text/wordCount';
 
@@ -15,8 +16,8 @@ export function PaperInput() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    const file = e.dataTransfer.files[0];
-    if (file) void ingestFile(file);
+    // A folder or several files is one paper (a LaTeX project); the items are readable only now.
+    void droppedFiles(e.dataTransfer, 'dropped files').then((files) => (files.length ? ingestFiles(files) : undefined));
   };
 
   const tokens = estimateTokens(words);
@@ -31,12 +32,14 @@ export function PaperInput() {
           ref={picker}
           type="file"
           accept={ACCEPTED_FILES}
+          multiple
           hidden
           data-testid="file-input"
-          aria-label="Open a paper file (.pdf, .txt, .md, .tex)"
+          aria-label="Open a paper file (.pdf, .txt, .md, .tex), a LaTeX project's files or its .zip/.tar.gz archive"
           onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void ingestFile(f);
+            const picked = [...(e.target.files ?? [])];
+            if (picked.length === 1) void ingestFile(picked[0]);
+            else if (picked.length) void ingestFiles(picked.map((file) => ({ path: file.name, file })));
             e.target.value = '';
           }}
         />
@@ -59,10 +62,10 @@ export function PaperInput() {
           data-testid="paper-input"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          placeholder="Paste a paper here, or drop a .pdf, .txt, .md or .tex file…"
+          placeholder="Paste a paper here, or drop a .pdf, .txt, .md or .tex file, or a LaTeX project's folder or .zip/.tar.gz…"
           spellCheck={false}
         />
-        {dragging && <div className="drop-hint">Drop the file to read it</div>}
+        {dragging && <div className="drop-hint">Drop the file or folder to read it</div>}
       </div>
       <p className="meta" aria-live="polite">
         <span data-testid="word-count">{formatCount(words)} words</span> · ~{formatCount(tokens)} tokens (estimate)
