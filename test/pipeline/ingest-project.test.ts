@@ -91,6 +91,7 @@ describe('multi-file LaTeX projects', () => {
   it('refuses a damaged archive and one without a paper clearly', async () => {
     const tgz = gzipSync(createTar([{ name: 'a.tex', data: 'x' }]));
     await expect(ingest({ name: 'cut.tar.gz', bytes: tgz.subarray(0, 20) })).rejects.toMatchObject({ code: 'damaged-archive' });
+    await expect(ingest({ name: 'cut.zip', bytes: zipSync({ 'a.tex': new Uint8Array([97]) }).subarray(0, 30) })).rejects.toMatchObject({ code: 'damaged-archive' });
     const zip = zipSync({ 'data.csv': new TextEncoder().encode('a,b') , 'fig.png': new Uint8Array([1, 2]) });
     await expect(ingest({ name: 'x.zip', bytes: zip })).rejects.toMatchObject({ code: 'unsupported-type' });
     await expect(ingest({ name: 'x', files: [{ path: 'a.csv', bytes: new Uint8Array([97]) }] })).rejects.toMatchObject({ code: 'no-paper-in-files' });

@@ -59,6 +59,8 @@ export function unpackArchive(name: string, bytes: Uint8Array): ProjectFile[] | 
     }
   } catch (e) {
     if (e instanceof Error && e.name === 'IngestError') throw e;
+    // Office documents are zips too: one that is not named .zip is left to type detection.
+    if (kind === 'zip' && !/\.zip$/i.test(name)) return null;
     throw ingestError('damaged-archive', name, e);
   }
   return null;
