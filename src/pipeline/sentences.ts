@@ -1,5 +1,6 @@
 // Sentence splitting for scientific prose: Intl.Segmenter (UAX #29) for the bulk, then repairs
 // for what it gets wrong in papers (abbreviations, initials, citations, figure references).
+import { boundSentences } from './sentenceBounds';
 
 /** Abbreviations that end with a period but rarely end a sentence, lowercased without the final dot. */
 const ABBREVIATIONS = new Set([
@@ -87,12 +88,13 @@ export function splitParagraph(paragraph: string): string[] {
     }
     if (shouldMerge(cur, seg)) cur += seg;
     else {
-      out.push(restore(cur.trim()));
+      out.push(cur.trim());
       cur = seg;
     }
   }
-  if (cur.trim()) out.push(restore(cur.trim()));
-  return out;
+  if (cur.trim()) out.push(cur.trim());
+  // Lowercased text and over-long runs (see ./sentenceBounds), with URLs still hidden.
+  return boundSentences(out, text, (w) => ABBREVIATIONS.has(w)).map(restore);
 }
 
 /** Splits text into sentences; blank lines (paragraph breaks) always end a sentence. */
