@@ -6,7 +6,7 @@ import { createTar } from 'nanotar';
 import { dropFile, dropFiles, rawSummary, useGreedy, waitForModel } from './app';
 
 // The multi-file project written for the tests (test/data/latex-project/README.md).
-const DIR = join(__dirname, '../test/data/latex-project');
+const DIR = join(import.meta.dirname, '../test/data/latex-project');
 
 function projectFiles(): { path: string; bytes: Uint8Array }[] {
   const out: { path: string; bytes: Uint8Array }[] = [];
