@@ -1,6 +1,7 @@
 // Turns plain text (pasted, .txt, or the line output of the PDF reader) into a Paper: title,
 // authors, abstract, sections with kinds and word counts.
 import { kindOfTitle, matchHeading } from './headings';
+import { plainTitle } from './ingest/markup';
 import { countWords, joinLines, normalizeChars, wordForms } from './ingest/normalize';
 import type { Paper, Section } from './types';
 
@@ -89,7 +90,7 @@ export function structureText(text: string, hints: StructureHints): Paper {
     const nextBlank = i + 1 >= lines.length || !lines[i + 1];
     const isTitleLine = first.length <= 200 && !/[.!?]$/.test(first) && (nextBlank || lines.slice(i + 1, i + 6).some((l) => matchHeading(l) || looksLikeAuthors(l)));
     if (isTitleLine) {
-      if (!title) title = first;
+      if (!title) title = plainTitle(first);
       else if (normalizeTitle(title) !== normalizeTitle(first) && !normalizeTitle(title).startsWith(normalizeTitle(first))) {
         // The hint (e.g. PDF largest font) differs: keep the first line as body text.
         i--;

@@ -52,3 +52,39 @@ describe('sentence bounds', () => {
     }
   }, 60_000);
 });
+
+describe('display math and Markdown markup', () => {
+  const MD = `# On Energy
+
+## Introduction
+
+The energy of a body at rest is
+$$
+E = m c^2 \\quad \\text{where the constant is large and the mass is small, so it matters}
+$$
+in natural units, which is the central fact we use in this paper.
+
+Mass and energy are two forms of the same quantity, as the formula above states for every body.
+`;
+
+  it('drops $$ display math from Markdown without cutting the sentence around it', async () => {
+    const paper = await ingest({ text: MD });
+    expect(paper.sections[0].text).toBe(
+      'The energy of a body at rest is in natural units, which is the central fact we use in this paper.\n\nMass and energy are two forms of the same quantity, as the formula above states for every body.',
+    );
+  });
+
+  it('never picks display math as a summary sentence in plain text', async () => {
+    const text = `Title of a Paste\n\n${'We study mass and energy in bodies at rest and in motion. '.repeat(3)}\n\n$$ E = mc^2 \\text{ holds for energy and mass of every body at rest and in motion } $$\n\n${'Energy and mass are related by a constant for bodies. '.repeat(2)}`;
+    const paper = await ingest({ text });
+    for (const length of ['short', 'medium', 'long'] as const) {
+      const out = await summarizePaper(paper, { style: 'key_points', length });
+      expect(out.text).not.toContain('$$');
+    }
+  });
+
+  it('keeps Markdown emphasis out of a pasted title', async () => {
+    const paper = await ingest({ text: '**Sparse Routing for Long Papers**\n\nAda Lovelace\n\nWe route tokens sparsely. It is cheap and it works well on long inputs of many kinds.' });
+    expect(paper.title).toBe('Sparse Routing for Long Papers');
+  });
+});

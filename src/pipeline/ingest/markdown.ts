@@ -1,32 +1,25 @@
 // Markdown to Paper: ATX/setext headings become sections; markup is stripped to plain prose.
 import { buildPaper, type RawSection } from '../structure';
 import type { Paper } from '../types';
+import { stripMarkup } from './markup';
 import { joinLines, normalizeChars, wordForms } from './normalize';
 import { CitationNumbers, pandocCitations } from './references';
 
 function stripInline(s: string, cites: CitationNumbers): string {
-  const plain = s
-    .replace(/!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)(\{[^}]*\})?/g, '$1')
-    .replace(/\[\^[^\]]+\]/g, '')
-    .replace(/<((?:https?|ftp):\/\/[^\s>]+|[^\s@<>]+@[^\s@<>]+\.[a-z]{2,})>/gi, '$1') // autolinks keep their text
-    .replace(/<[^>]+>/g, '')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
-    // Pandoc attributes: {#fig:x}, {.page_break_before}, {#tbl:y width="50%"}.
-    .replace(/\s*\{[#.][^{}]*\}/g, '');
-  return pandocCitations(plain, cites);
+  return pandocCitations(stripMarkup(s), cites);
 }
 
 /**
  * Pandoc/Manubot blocks that are not prose: HTML comments (any length), figures whose caption
  * spans lines ("![\ncaption\n](img.png){#fig:x}"), table captions ("Table: ..." up to the next
- * blank line) and lone attribute lines ("{#tbl:x}").
+ * blank line), lone attribute lines ("{#tbl:x}") and display math.
  */
 function dropNonProse(src: string): string {
   return src
     .replace(/<!--[\s\S]*?(-->|$)/g, '')
+    // Display math ($$ ... $$) is never prose: kept, it could be quoted as a sentence. Its own
+    // line goes with it, so the sentence around it is not cut into two paragraphs.
+    .replace(/\n?[ \t]*\$\$[\s\S]*?(?:\$\$|$)[ \t]*(?=\n|$)/g, '')
     .replace(/^[ \t]*!\[[\s\S]*?\]\([^)\n]*\)(\{[^}\n]*\})?[ \t]*$/gm, '')
     .replace(/^[ \t]*Table:[^\n]*(\n(?![ \t]*\n)[^\n]*)*/gm, '')
     .replace(/^[ \t]*\{[#.][^}\n]*\}[ \t]*$/gm, '');
