@@ -186,3 +186,21 @@ describe('LaTeX: appendices and hidden drafts', () => {
     expect(q.sections[0].text).toBe('By (2) and (3).');
   });
 });
+
+describe('LaTeX: redefined structure commands', () => {
+  it('keeps headings when the paper restyles \\section with \\renewcommand (as aastex papers do)', () => {
+    const p = parseLatex(
+      String.raw`\documentclass{aastex6}
+\makeatletter
+\renewcommand\section{\@ifstar{\starsection}{\nostarsection}}
+\newcommand\nostarsection[1]{\sectionprelude\origsection{#1}}
+\makeatother
+\begin{document}
+\section{Introduction} Text one.
+\section{Method} Text two.
+\end{document}`,
+      'ms.tex',
+    );
+    expect(p.sections.map((s) => s.title)).toEqual(['Introduction', 'Method']);
+  });
+});

@@ -1,6 +1,7 @@
 // Markdown to Paper: ATX/setext headings become sections; markup is stripped to plain prose.
 import { buildPaper, type RawSection } from '../structure';
 import type { Paper } from '../types';
+import { readFrontMatter } from './frontMatter';
 import { stripMarkup } from './markup';
 import { joinLines, normalizeChars, wordForms } from './normalize';
 import { CitationNumbers, pandocCitations } from './references';
@@ -26,16 +27,15 @@ function dropNonProse(src: string): string {
 }
 
 export function parseMarkdown(src: string, source: string): Paper {
-  const lines = dropNonProse(
-    normalizeChars(src).replace(/^---\n[\s\S]*?\n---\n/, ''), // YAML front matter
-  ).split('\n');
+  const front = readFrontMatter(normalizeChars(src));
+  const lines = dropNonProse(front.body).split('\n');
   const cites = new CitationNumbers();
   const forms = wordForms(src);
   const sections: RawSection[] = [];
   let current: RawSection = { title: '', level: 1, paragraphs: [] };
   let para: string[] = [];
   let inFence = false;
-  let title: string | undefined;
+  let title: string | undefined = front.title;
   const flush = () => {
     if (para.length) current.paragraphs.push(joinLines(para, forms.hyphenated, forms.words));
     para = [];
@@ -87,5 +87,5 @@ export function parseMarkdown(src: string, source: string): Paper {
   // Papers written with "##" for sections and no "#": shift so top sections are level 1.
   const top = headingLevels.length ? Math.min(...headingLevels) : 1;
   for (const s of sections) if (s.title) s.level = Math.max(1, s.level - top + 1);
-  return buildPaper({ title, sections, source });
+  return buildPaper({ title, authors: front.authors, sections, source });
 }

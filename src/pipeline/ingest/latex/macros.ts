@@ -15,6 +15,11 @@ export interface Macro {
 
 const DEFINERS = /^(newcommand|renewcommand|providecommand|DeclareRobustCommand|def|gdef|edef|xdef|DeclareMathOperator|DeclareMathOperator\*|newcommand\*|renewcommand\*|providecommand\*|DeclareRobustCommand\*)$/;
 const MAX_EXPANSION_DEPTH = 32;
+const STRUCTURAL = new Set([
+  'part', 'chapter', 'section', 'subsection', 'subsubsection', 'paragraph', 'subparagraph', 'appendix', 'title', 'author', 'abstract',
+  'begin', 'end', 'label', 'ref', 'eqref', 'cite', 'citep', 'citet', 'item', 'input', 'include', 'maketitle', 'caption', 'footnote',
+  'bibliography', 'documentclass', 'usepackage',
+]);
 // Commands that start with \if but open no conditional.
 const NOT_CONDITIONALS = new Set(['iff', 'ifthenelse']);
 
@@ -61,8 +66,10 @@ export function collectMacros(src: string): { text: string; macros: Map<string, 
       if (sc.peek() === '[') optional = sc.group('[', ']') ?? '';
       macro = { args, optional, body: sc.group() ?? '' };
     }
-    // \providecommand does not replace an existing definition; the others do.
-    if (!(cmd.startsWith('providecommand') && macros.has(name))) macros.set(name, macro);
+    // \providecommand does not replace an existing definition; the others do. Redefinitions of
+    // the commands the converter reads for structure (aastex papers restyle \section through
+    // \@ifstar) are dropped: expanded, they would hide every heading.
+    if (!STRUCTURAL.has(name) && !(cmd.startsWith('providecommand') && macros.has(name))) macros.set(name, macro);
     out += src.slice(from, at);
     from = sc.i;
   }
