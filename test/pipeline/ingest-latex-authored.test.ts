@@ -204,3 +204,31 @@ describe('LaTeX: redefined structure commands', () => {
     expect(p.sections.map((s) => s.title)).toEqual(['Introduction', 'Method']);
   });
 });
+
+describe('LaTeX: defects found on the real-paper corpus', () => {
+  it('reads accent commands as accented letters (f\\"ur, K\\"onigstuhl, Baz\\\'an, na\\"{\\i}ve)', () => {
+    const p = parseLatex(String.raw`\begin{document}\section{A} Max-Planck-Institut f\"ur Astronomie, K\"onigstuhl; Juanjo Baz\'an; a na\"{\i}ve fa\c{c}ade by \v{S}imon and Erd\H{o}s.\end{document}`, 'a.tex');
+    expect(p.sections[0].text).toBe('Max-Planck-Institut für Astronomie, Königstuhl; Juanjo Bazán; a naïve façade by Šimon and Erdős.');
+  });
+
+  it('does not expand a template’s redefinition of a command the converter reads (pandoc JOSS \\href through \\ifx)', () => {
+    const p = parseLatex(
+      String.raw`\makeatletter
+\let\href@Orig=\href
+\def\href@Urllike#1#2{\href@Orig{#1}{\begingroup#2\endgroup}}
+\def\href#1#2{\@ifnextchar\relax{\href@Urllike{#1}{#2}}{\href@Orig{#1}{#2}}}
+\makeatother
+\begin{document}\section{Summary} A progress bar using \href{https://tqdm.github.io}{\texttt{tqdm}} and more.\end{document}`,
+      'paper.tex',
+    );
+    expect(p.sections[0].text).toBe('A progress bar using tqdm and more.');
+  });
+
+  it('drops counters, colours and table-of-contents lines instead of printing their arguments', () => {
+    const p = parseLatex(
+      String.raw`\newcounter{affilcounter}\begin{document}\section{A}\addcontentsline{toc}{section}{References} One {\color{linky}two} three.\stepcounter{affilcounter}\end{document}`,
+      'a.tex',
+    );
+    expect(p.sections[0].text).toBe('One two three.');
+  });
+});

@@ -5,7 +5,7 @@ import type { RawSection } from '../../structure';
 import type { CitationNumbers } from '../references';
 import { referenceText, type LabelTarget } from './labels';
 import { Scanner, skipOptional } from './scanner';
-import { ABSTRACT_CMDS, AUTHOR_CMDS, CITE, DROP_ARG_COUNT, DROP_CMDS, DROP_ENVS, KEEP_ARG, REF, SECTION_LEVEL, SYMBOLS, TITLE_CMDS } from './vocabulary';
+import { ABSTRACT_CMDS, ACCENTS, AUTHOR_CMDS, CITE, DROP_ARG_COUNT, DROP_CMDS, DROP_ENVS, KEEP_ARG, LETTERS, REF, SECTION_LEVEL, SYMBOLS, TITLE_CMDS } from './vocabulary';
 
 export interface Ctx {
   cites: CitationNumbers;
@@ -152,6 +152,16 @@ export function convert(src: string, ctx: Ctx, depth: number, math = false): str
           if (sc.group() === null) break;
           skipOptional(sc);
         }
+        continue;
+      }
+      if (ACCENTS[name] !== undefined && !math) {
+        // \"o, \'{e}, \c{c}, \"{\i}: the letter with its combining mark.
+        const base = convert(sc.argument(), ctx, depth + 1, math).replace(/ı/g, 'i').replace(/ȷ/g, 'j');
+        out += (base.charAt(0) + ACCENTS[name] + base.slice(1)).normalize('NFC');
+        continue;
+      }
+      if (LETTERS[name] !== undefined && !math) {
+        out += LETTERS[name];
         continue;
       }
       if (SYMBOLS[name] !== undefined) {

@@ -5,6 +5,7 @@
 // would leak their alignment marks into the text. Definitions are collected and removed, then the
 // uses are expanded with bounded depth and output size (a recursive macro cannot hang ingest).
 import { Scanner } from './scanner';
+import { isConverterCommand } from './vocabulary';
 
 export interface Macro {
   args: number;
@@ -15,11 +16,6 @@ export interface Macro {
 
 const DEFINERS = /^(newcommand|renewcommand|providecommand|DeclareRobustCommand|def|gdef|edef|xdef|DeclareMathOperator|DeclareMathOperator\*|newcommand\*|renewcommand\*|providecommand\*|DeclareRobustCommand\*)$/;
 const MAX_EXPANSION_DEPTH = 32;
-const STRUCTURAL = new Set([
-  'part', 'chapter', 'section', 'subsection', 'subsubsection', 'paragraph', 'subparagraph', 'appendix', 'title', 'author', 'abstract',
-  'begin', 'end', 'label', 'ref', 'eqref', 'cite', 'citep', 'citet', 'item', 'input', 'include', 'maketitle', 'caption', 'footnote',
-  'bibliography', 'documentclass', 'usepackage',
-]);
 // Commands that start with \if but open no conditional.
 const NOT_CONDITIONALS = new Set(['iff', 'ifthenelse']);
 
@@ -67,9 +63,8 @@ export function collectMacros(src: string): { text: string; macros: Map<string, 
       macro = { args, optional, body: sc.group() ?? '' };
     }
     // \providecommand does not replace an existing definition; the others do. Redefinitions of
-    // the commands the converter reads for structure (aastex papers restyle \section through
-    // \@ifstar) are dropped: expanded, they would hide every heading.
-    if (!STRUCTURAL.has(name) && !(cmd.startsWith('providecommand') && macros.has(name))) macros.set(name, macro);
+    // commands the converter already reads (see isConverterCommand) are dropped.
+    if (!isConverterCommand(name) && !(cmd.startsWith('providecommand') && macros.has(name))) macros.set(name, macro);
     out += src.slice(from, at);
     from = sc.i;
   }

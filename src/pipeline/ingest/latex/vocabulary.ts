@@ -22,13 +22,24 @@ export const DROP_CMDS = new Set([
   'tnotetext', 'cortext', 'fntext', 'ead', 'corref', 'preprint', 'received', 'accepted', 'published', 'authornote', 'affil',
   'altaffiliation', 'PACS', 'pacs', 'IEEEauthorblockA', 'subjclass', 'markboth', 'journal', 'institution', 'city', 'country',
   'state', 'postcode', 'streetaddress', 'correspondingauthor', 'note', 'abstracttitle', 'authorsaddresses', 'keyword', 'affiliations',
+  'newcounter', 'stepcounter', 'refstepcounter', 'addtocounter', 'color', 'addcontentsline', 'hypertarget', 'phantomsection',
+  'titleformat', 'titlespacing', 'fancyhead', 'fancyfoot', 'geometry', 'captionsetup', 'renewcaptionname', 'defcitealias',
 ]);
 
 // Dropped commands with more than one argument, and how many.
 export const DROP_ARG_COUNT: Record<string, number> = {
   setlength: 2, setcounter: 2, addtolength: 2, newtheorem: 2, definecolor: 3, icmlaffiliation: 2, newenvironment: 3,
-  renewenvironment: 3, icmlcorrespondingauthor: 2, tnotetext: 1, ead: 1, fntext: 1, cortext: 1,
+  renewenvironment: 3, icmlcorrespondingauthor: 2, tnotetext: 1, ead: 1, fntext: 1, cortext: 1, addtocounter: 2, addcontentsline: 3,
+  titleformat: 5, titlespacing: 4, defcitealias: 2,
 };
+
+// Accents written with commands (\"o, \'{e}, \c{c}) as combining marks; the text is NFC-composed.
+export const ACCENTS: Record<string, string> = {
+  '"': '\u0308', "'": '\u0301', '`': '\u0300', '^': '\u0302', '~': '\u0303', '=': '\u0304', '.': '\u0307', c: '\u0327', v: '\u030C',
+  u: '\u0306', H: '\u030B', r: '\u030A', k: '\u0328', d: '\u0323', b: '\u0331',
+};
+// Letters written as commands.
+export const LETTERS: Record<string, string> = { i: 'ı', j: 'ȷ', ss: 'ß', o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł' };
 
 export const TITLE_CMDS = /^(title|icmltitle|Title)$/;
 export const AUTHOR_CMDS = /^(author|icmlauthor|IEEEauthorblockN|Author)$/;
@@ -51,3 +62,17 @@ export const SYMBOLS: Record<string, string> = {
 
 // Text-formatting commands: keep the (last) argument's text.
 export const KEEP_ARG = /^(textbf|textit|emph|texttt|textsc|textrm|textsf|underline|mbox|text|mathrm|mathbf|mathit|mathcal|mathbb|mathsf|operatorname|boldsymbol|bm|hat|bar|tilde|vec|overline|small|large|textnormal|textup|uppercase|lowercase|MakeUppercase|emph|enquote|url|nolinkurl|fbox|centerline|textcolor|colorbox|hbox|ensuremath|mathtt|mathfrak|widetilde|widehat|dot|ddot|textsuperscript|textsubscript|tt|it|bf|rm|sf)$/;
+
+const HANDLED = new Set(['href', 'frac', 'dfrac', 'tfrac', 'item', 'begin', 'end', 'appendix', 'twocolumn', 'paragraph', 'subparagraph', 'and', 'AND', 'maketitle', 'caption', 'input', 'include', 'bibliography']);
+
+/**
+ * Commands the converter gives a meaning of its own. A paper's redefinition of one (class and
+ * template code restyling \section through \@ifstar, pandoc's JOSS template wrapping \href in
+ * \ifx tests) is not expanded: without TeX's conditionals the expansion would garble the text.
+ */
+export function isConverterCommand(name: string): boolean {
+  return (
+    HANDLED.has(name) || DROP_CMDS.has(name) || SYMBOLS[name] !== undefined || KEEP_ARG.test(name) || CITE.test(name) || REF.test(name) ||
+    SECTION_LEVEL[name] !== undefined || TITLE_CMDS.test(name) || AUTHOR_CMDS.test(name) || ABSTRACT_CMDS.test(name) || LETTERS[name] !== undefined
+  );
+}
