@@ -112,8 +112,8 @@ export function paperToText(paper: Paper): string {
   return parts.join('\n\n');
 }
 
-export const ACCEPTED_FILES = '.pdf,.txt,.md,.markdown,.tex,.bbl,.zip,.tar,.gz,.tgz';
-const PAPER_FILE_NAME = /\.(pdf|txt|md|markdown|tex|zip|tar|gz|tgz)$/i;
+export const ACCEPTED_FILES = '.pdf,.txt,.md,.markdown,.tex,.rnw,.bbl,.zip,.tar,.gz,.tgz';
+const PAPER_FILE_NAME = /\.(pdf|txt|md|markdown|tex|rnw|zip|tar|gz|tgz)$/i;
 
 export async function ingestFile(file: File): Promise<void> {
   if (!PAPER_FILE_NAME.test(file.name)) {

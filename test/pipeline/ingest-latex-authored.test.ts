@@ -232,3 +232,46 @@ describe('LaTeX: defects found on the real-paper corpus', () => {
     expect(p.sections[0].text).toBe('One two three.');
   });
 });
+
+describe('LaTeX: literate sources (Sweave/knitr .Rnw, JSS class)', () => {
+  const RNW = String.raw`\documentclass[nojss]{jss}
+\title{Counting Things in \proglang{R}}
+\Plaintitle{Counting Things in R}
+\Abstract{We count things. The \pkg{countit} package helps.}
+\Keywords{counting, \proglang{R}}
+\begin{document}
+\section{Introduction}
+Load it:
+<<load, echo=TRUE>>=
+library("countit")
+x <- c(1, 2, 3)
+@
+It provides $n = \Sexpr{length(x)}$ observations of $\Sexpr{ncol(d)}$ covariates, via \code{x$count} and \verb|a$b|.
+\subsection[Smith (2020) and Jones (2021)]{\cite{smith} and \cite{jones}}
+They counted too.
+\begin{appendix}
+\section{Details} More.
+\end{appendix}
+\end{document}`;
+  const p = parseLatex(RNW, 'countit.Rnw');
+
+  it('reads the JSS \\Abstract from the preamble and drops \\Plaintitle and \\Keywords', () => {
+    expect(p.title).toBe('Counting Things in R');
+    expect(p.abstract).toBe('We count things. The countit package helps.');
+  });
+
+  it('drops code chunks, and \\Sexpr inside math does not open display math ($$)', () => {
+    const intro = p.sections[1].text;
+    expect(intro).not.toMatch(/library|<-/);
+    expect(intro).toContain('observations of … covariates, via x$count and a$b.');
+  });
+
+  it('uses the short title of a heading made of citations, and reads the appendix environment', () => {
+    expect(p.sections.map((s) => [s.title, s.kind])).toEqual([
+      ['Abstract', 'abstract'],
+      ['Introduction', 'body'],
+      ['Smith (2020) and Jones (2021)', 'body'],
+      ['Details', 'appendix'],
+    ]);
+  });
+});

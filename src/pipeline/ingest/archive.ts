@@ -12,7 +12,7 @@ export interface ProjectFile {
 }
 
 /** Files a paper's project may need: sources, bibliography, Markdown, text, PDF. */
-export const PROJECT_FILE = /\.(tex|ltx|latex|bbl|sty|cls|md|markdown|txt|pdf)$/i;
+export const PROJECT_FILE = /\.(tex|ltx|latex|rnw|bbl|sty|cls|md|markdown|txt|pdf)$/i;
 const MAX_UNPACKED = 200 * 1024 * 1024;
 
 export type ArchiveKind = 'zip' | 'gzip' | 'tar';

@@ -18,7 +18,7 @@ export interface FilesChoice {
 }
 
 export function chooseFromFiles(files: ProjectFile[]): FilesChoice {
-  const texts = files.filter((f) => /\.(tex|ltx|latex|bbl)$/i.test(f.path)).map((f) => ({ path: f.path, text: decodeText(f.bytes) }));
+  const texts = files.filter((f) => /\.(tex|ltx|latex|rnw|bbl)$/i.test(f.path)).map((f) => ({ path: f.path, text: decodeText(f.bytes) }));
   if (texts.some((f) => !/\.bbl$/i.test(f.path))) {
     const { main, text, missing } = flattenProject(texts);
     if (main) {

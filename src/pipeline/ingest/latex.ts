@@ -4,6 +4,7 @@ import { buildPaper, type RawSection } from '../structure';
 import type { Paper } from '../types';
 import { convert, paragraphs, type Ctx } from './latex/convert';
 import { numberLabels } from './latex/labels';
+import { dropCodeChunks } from './latex/literate';
 import { collectMacros, dropFalseConditionals, expandMacros } from './latex/macros';
 import { Scanner, skipOptional, stripComments } from './latex/scanner';
 import { normalizeChars } from './normalize';
@@ -17,7 +18,7 @@ export interface LatexResult {
 }
 
 // Front matter that classes let authors put in the preamble (apa6/papaja's \abstract, most titles).
-const PREAMBLE_CMDS = ['title', 'icmltitle', 'author', 'abstract'] as const;
+const PREAMBLE_CMDS = ['title', 'icmltitle', 'author', 'abstract', 'Abstract'] as const;
 
 function readPreamble(preamble: string, ctx: Ctx) {
   for (const cmd of PREAMBLE_CMDS) {
@@ -33,7 +34,7 @@ function readPreamble(preamble: string, ctx: Ctx) {
 }
 
 export function parseLatexParts(src: string): LatexResult {
-  const { text, macros } = collectMacros(dropFalseConditionals(stripComments(normalizeChars(src))));
+  const { text, macros } = collectMacros(dropFalseConditionals(dropCodeChunks(stripComments(normalizeChars(src)))));
   let s = expandMacros(text, macros);
   const ctx: Ctx = { cites: new CitationNumbers(), labels: numberLabels(s), sections: [] };
   const docStart = s.indexOf('\\begin{document}');

@@ -20,6 +20,7 @@ export interface Ctx {
 }
 
 const MAX_DEPTH = 64;
+const VERBATIM_ARG = /^(code|verb\*?|path|lstinline|Verb)$/;
 const DISPLAY_MATH = /^(equation|align|gather|multline|eqnarray|displaymath|flalign|alignat|subequations)\*?$/;
 
 function mathToText(m: string, ctx: Ctx, depth: number): string {
@@ -85,8 +86,13 @@ export function convert(src: string, ctx: Ctx, depth: number, math = false): str
       }
       const bare = name.replace(/\*$/, '');
       if (SECTION_LEVEL[bare] !== undefined && depth === 0) {
-        skipOptional(sc);
-        const title = convert(sc.group() ?? '', ctx, depth + 1).replace(/\s+/g, ' ').trim();
+        sc.skipSpaces();
+        const short = sc.peek() === '[' ? sc.group('[', ']') : null;
+        const long = sc.group() ?? '';
+        // A heading made of citations ("\cite{a} and \cite{b}") prints author names we cannot
+        // know without the .bib; the short title the author gave for the contents says them.
+        const heading = short !== null && /\\cite/.test(long) ? short : long;
+        const title = convert(heading, ctx, depth + 1).replace(/\s+/g, ' ').trim();
         ctx.sections.push({ title, level: SECTION_LEVEL[bare], paragraphs: [out], kind: ctx.appendix ? 'appendix' : undefined });
         out = '';
         continue;
@@ -152,6 +158,12 @@ export function convert(src: string, ctx: Ctx, depth: number, math = false): str
           if (sc.group() === null) break;
           skipOptional(sc);
         }
+        continue;
+      }
+      if (VERBATIM_ARG.test(name)) {
+        // JSS's \code{x$coef}, \path, \verb|...|: literal text, in which $ and % are characters.
+        const raw = name === 'verb' || name === 'verb*' ? verbArgument(sc) : (sc.group() ?? '');
+        out += raw.replace(/\\([%$&#_{}~^])/g, '$1');
         continue;
       }
       if (ACCENTS[name] !== undefined && !math) {
@@ -220,9 +232,19 @@ export function convert(src: string, ctx: Ctx, depth: number, math = false): str
   return out;
 }
 
+function verbArgument(sc: Scanner): string {
+  const delim = sc.peek();
+  if (!delim || /\s/.test(delim)) return '';
+  const end = sc.s.indexOf(delim, sc.i + 1);
+  const stop = end < 0 ? Math.min(sc.s.length, sc.i + 200) : end;
+  const raw = sc.s.slice(sc.i + 1, stop);
+  sc.i = end < 0 ? stop : end + 1;
+  return raw;
+}
+
 function beginEnvironment(env: string, sc: Scanner, ctx: Ctx, depth: number): string {
   const name = env.trim();
-  if (name === 'appendices') ctx.appendix = true;
+  if (name === 'appendices' || name === 'appendix') ctx.appendix = true;
   if (DROP_ENVS.has(name) || name === 'abstract') {
     // Skip to the matching \end{name}, counting nested \begin{name}.
     const s = sc.s;

@@ -36,7 +36,7 @@ export function numberLabels(src: string): Map<string, LabelTarget> {
   for (let m = token.exec(src); m; m = token.exec(src)) {
     if (m[1] === 'begin') {
       const env = m[2].trim();
-      if (env === 'appendices') appendix = startAppendix(sections);
+      if (env === 'appendices' || env === 'appendix') appendix = startAppendix(sections);
       if (FLOATS[env]) stack.push({ kind: FLOATS[env], number: String(bump(FLOATS[env])) });
       else if (SINGLE_EQ.has(env)) stack.push({ kind: 'Equation', number: String(bump('Equation')) });
       else if (MULTI_EQ.has(env)) {

@@ -28,7 +28,7 @@ function normalizePath(p: string): string {
 
 /** The main file: \documentclass and \begin{document}; among several, a conventional name, else the longest. */
 export function findMainFile(files: ProjectText[]): ProjectText | undefined {
-  const tex = files.filter((f) => /\.(tex|ltx|latex)$/i.test(f.path));
+  const tex = files.filter((f) => /\.(tex|ltx|latex|rnw)$/i.test(f.path));
   const mains = tex.filter((f) => {
     const s = stripComments(f.text);
     // A \subfile child has its own \documentclass[main.tex]{subfiles}: it is not the main file.

@@ -8,7 +8,7 @@ export const DROP_ENVS = new Set([
   'algorithmic', 'lstlisting', 'verbatim', 'minted', 'tikzpicture', 'picture', 'comment', 'thebibliography', 'filecontents', 'filecontents*',
   'equation', 'equation*', 'align', 'align*', 'gather', 'gather*', 'multline', 'multline*', 'eqnarray', 'eqnarray*',
   'displaymath', 'flalign', 'flalign*', 'alignat', 'alignat*', 'subequations', 'IEEEkeywords', 'keywords', 'keyword', 'CCSXML', 'acks',
-  'highlights', 'graphicalabstract', 'icmlauthorlist',
+  'highlights', 'graphicalabstract', 'icmlauthorlist', 'Schunk', 'Sinput', 'Soutput', 'Scode', 'CodeChunk', 'CodeInput', 'CodeOutput',
 ]);
 
 // Commands whose arguments are all dropped (metadata, layout, references to labels).
@@ -23,14 +23,15 @@ export const DROP_CMDS = new Set([
   'altaffiliation', 'PACS', 'pacs', 'IEEEauthorblockA', 'subjclass', 'markboth', 'journal', 'institution', 'city', 'country',
   'state', 'postcode', 'streetaddress', 'correspondingauthor', 'note', 'abstracttitle', 'authorsaddresses', 'keyword', 'affiliations',
   'newcounter', 'stepcounter', 'refstepcounter', 'addtocounter', 'color', 'addcontentsline', 'hypertarget', 'phantomsection',
-  'titleformat', 'titlespacing', 'fancyhead', 'fancyfoot', 'geometry', 'captionsetup', 'renewcaptionname', 'defcitealias',
+  'Plaintitle', 'Shorttitle', 'Plainauthor', 'Keywords', 'Plainkeywords', 'Address', 'Volume', 'Issue', 'Month', 'Year', 'Submitdate',
+  'Acceptdate', 'Pages', 'setkeys', 'DefineVerbatimEnvironment', 'RecustomVerbatimEnvironment', 'SweaveOpts', 'titleformat', 'titlespacing', 'fancyhead', 'fancyfoot', 'geometry', 'captionsetup', 'renewcaptionname', 'defcitealias',
 ]);
 
 // Dropped commands with more than one argument, and how many.
 export const DROP_ARG_COUNT: Record<string, number> = {
   setlength: 2, setcounter: 2, addtolength: 2, newtheorem: 2, definecolor: 3, icmlaffiliation: 2, newenvironment: 3,
   renewenvironment: 3, icmlcorrespondingauthor: 2, tnotetext: 1, ead: 1, fntext: 1, cortext: 1, addtocounter: 2, addcontentsline: 3,
-  titleformat: 5, titlespacing: 4, defcitealias: 2,
+  titleformat: 5, titlespacing: 4, defcitealias: 2, setkeys: 2, DefineVerbatimEnvironment: 3, RecustomVerbatimEnvironment: 3,
 };
 
 // Accents written with commands (\"o, \'{e}, \c{c}) as combining marks; the text is NFC-composed.
