@@ -1,25 +1,15 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { gzipSync } from 'fflate';
 import { createTar } from 'nanotar';
+import { readTree } from '../test/support/tree';
 import { dropFile, dropFiles, rawSummary, useGreedy, waitForModel } from './app';
 
 // The multi-file project written for the tests (test/data/latex-project/README.md).
 const DIR = join(import.meta.dirname, '../test/data/latex-project');
 
-function projectFiles(): { path: string; bytes: Uint8Array }[] {
-  const out: { path: string; bytes: Uint8Array }[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (n.endsWith('.tex') || n.endsWith('.bbl')) out.push({ path: relative(DIR, p), bytes: new Uint8Array(readFileSync(p)) });
-    }
-  };
-  walk(DIR);
-  return out;
-}
+// The README is not part of the LaTeX project.
+const projectFiles = () => readTree(DIR).filter((f) => /\.(tex|bbl)$/.test(f.path));
 
 const TITLE = 'GlacierFlow: Tracking Glacier Retreat from Satellite Radar';
 

@@ -10,12 +10,13 @@
 // - broken tokens: the share of letter runs in the extracted text that never occur in the
 //   source's own text (words glued, cut or garbled by extraction). No word list is used: the
 //   source itself is the reference, which is exact for LaTeX and Markdown inputs.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { zipSync, gzipSync } from 'fflate';
 import { createTar } from 'nanotar';
 import { ingest, type Paper } from '../../src/pipeline';
 import { selectSections } from '../../src/pipeline/selection';
+import { readTree } from '../support/tree';
 
 export const CORPUS_DIR = import.meta.dirname;
 
@@ -81,18 +82,6 @@ const sourceText = (s: string) => {
 // Headings ingest adds itself (a thebibliography list becomes "References").
 const ADDED_WORDS = ['references', 'abstract'];
 
-function walk(dir: string): { path: string; bytes: Uint8Array }[] {
-  const out: { path: string; bytes: Uint8Array }[] = [];
-  const go = (d: string) => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) go(p);
-      else out.push({ path: relative(dir, p), bytes: new Uint8Array(readFileSync(p)) });
-    }
-  };
-  go(dir);
-  return out;
-}
 
 async function read(e: Expected): Promise<{ paper: Paper; source: string }> {
   if (e.input.kind === 'file') {
@@ -100,7 +89,7 @@ async function read(e: Expected): Promise<{ paper: Paper; source: string }> {
     const bytes = new Uint8Array(readFileSync(path));
     return { paper: await ingest({ name: path.slice(path.lastIndexOf('/') + 1), bytes }), source: new TextDecoder().decode(bytes) };
   }
-  const files = walk(join(CORPUS_DIR, e.input.dir));
+  const files = readTree(join(CORPUS_DIR, e.input.dir));
   const source = files.map((f) => new TextDecoder().decode(f.bytes)).join('\n');
   const bytes =
     e.input.kind === 'zip'

@@ -1,27 +1,17 @@
 // Multi-file LaTeX projects: a folder, several files, or an archive (.zip, .tar, .tar.gz, one
 // gzipped file) read as one paper from its main file.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync, zipSync } from 'fflate';
 import { createTar } from 'nanotar';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/pipeline';
 import { selectSections } from '../../src/pipeline/selection';
+import { readTree } from '../support/tree';
 
 const DIR = join(__dirname, '../data/latex-project');
 
-function projectFiles(prefix = ''): { path: string; bytes: Uint8Array }[] {
-  const out: { path: string; bytes: Uint8Array }[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push({ path: prefix + relative(DIR, p), bytes: new Uint8Array(readFileSync(p)) });
-    }
-  };
-  walk(DIR);
-  return out;
-}
+const projectFiles = (prefix = '') => readTree(DIR, prefix);
 
 function expectWholeProject(p: Awaited<ReturnType<typeof ingest>>) {
   expect(p.title).toBe('GlacierFlow: Tracking Glacier Retreat from Satellite Radar');
