@@ -1,4 +1,5 @@
 // Recognizing section headings in plain text lines and classifying sections by their title.
+import { isFrontMatterLine } from './frontLines';
 import type { Section } from './types';
 
 const KNOWN_TITLES = [
@@ -152,6 +153,8 @@ export function matchHeading(line: string, standalone = false): HeadingMatch | n
   const md = /^(#{1,6})\s+(.+?)\s*#*$/.exec(t);
   if (md) return { title: md[2], level: md[1].length };
   let m = NUMBERED.exec(t);
+  // "1 Department of Geosciences, University of Oslo": a numbered affiliation, not a section.
+  if (m && isFrontMatterLine(t)) return null;
   if (m && (looksLikeTitle(m[2]) || (standalone && looksLikeStandaloneTitle(m[2])))) {
     const depth = m[1].split('.').length;
     const top = Number(m[1].split('.')[0]);

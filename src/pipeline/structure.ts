@@ -1,5 +1,6 @@
 // Turns plain text (pasted, .txt, or the line output of the PDF reader) into a Paper: title,
 // authors, abstract, sections with kinds and word counts.
+import { isFrontMatterLine, isHeadingContinuation } from './frontLines';
 import { kindOfTitle, matchHeading } from './headings';
 import { plainTitle } from './ingest/markup';
 import { countWords, joinLines, normalizeChars, wordForms } from './ingest/normalize';
@@ -51,6 +52,8 @@ export function buildPaper(parts: PaperParts): Paper {
     warnings: parts.warnings ?? [],
   };
 }
+
+const matchHeadingOrNull = (line: string) => (line ? matchHeading(line) : null);
 
 export interface StructureHints {
   title?: string;
@@ -113,6 +116,8 @@ export function structureText(text: string, hints: StructureHints): Paper {
       if (!authors && authorLines.length) authors = authorLines.join('; ');
     }
   }
+  // Affiliations, e-mails, correspondence and keywords before the first section: not prose.
+  while (i < lines.length && (!lines[i] || isFrontMatterLine(lines[i])) && !matchHeadingOrNull(lines[i])) i++;
 
   const sections: RawSection[] = [];
   let current: RawSection = { title: '', level: 1, paragraphs: [] };
@@ -131,7 +136,9 @@ export function structureText(text: string, hints: StructureHints): Paper {
     if (h) {
       flush();
       if (current.title || current.paragraphs.length) sections.push(current);
-      current = { title: h.title, level: h.level, paragraphs: [] };
+      let title = h.title;
+      if (!h.rest && isHeadingContinuation(line, lines[i + 1], lines[i + 2])) title += ` ${lines[++i]}`;
+      current = { title, level: h.level, paragraphs: [] };
       if (h.rest) para.push(h.rest);
       continue;
     }
