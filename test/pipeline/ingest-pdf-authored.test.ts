@@ -104,3 +104,21 @@ describe('numbered lines of prose are not headings', () => {
     expect(matchHeading(line, true)?.title).toBe(title);
   });
 });
+
+describe('words cut at column and page breaks', () => {
+  it('are joined across a column break and across a page break with a running header between', async () => {
+    const head = (n: number): PlacedText[] => [
+      { text: 'Journal of Tests 12 (2024)', x: 220, y: 765, size: 8 },
+      { text: String(n), x: 303, y: 30, size: 9 },
+    ];
+    const col = (lines: string[], x: number, top: number): PlacedText[] => lines.map((text, i) => ({ text, x, y: top - i * 12, size: 10 }));
+    const left = ['1 Introduction', ...wrap('Alpha words open the left column and keep going for a while with more words here and the algo-', 48)];
+    const right = wrap('rithm runs in the right column and goes on for a few more words until the page ends with the devi-', 48);
+    const p1 = [{ text: 'A Paper on Breaks', x: 200, y: 735, size: 20 }, ...col(left, 50, 680), ...col(right, 320, 680), ...head(1)];
+    const p2 = [...col(wrap('ation that is small across the page break. The end.', 48), 50, 700), ...head(2)];
+    const paper = await ingest({ name: 'breaks.pdf', bytes: await makePdf([p1, p2]) });
+    const text = paper.sections.map((s) => s.text).join(' ');
+    expect(text).toContain('the algorithm runs in the right column');
+    expect(text).toContain('the deviation that is small across the page break.');
+  });
+});
