@@ -17,13 +17,14 @@ import { createTar } from 'nanotar';
 import { ingest, type Paper } from '../../src/pipeline';
 import { selectSections } from '../../src/pipeline/selection';
 import { readTree } from '../support/tree';
+import { typesetMarkdown } from './typeset';
 
 export const CORPUS_DIR = import.meta.dirname;
 
 interface Expected {
   id: string;
   format: string;
-  input: { kind: 'file'; path: string } | { kind: 'tar.gz' | 'zip'; dir: string };
+  input: { kind: 'file' | 'typeset-pdf'; path: string } | { kind: 'tar.gz' | 'zip'; dir: string };
   same_as?: string;
   title?: string;
   abstract?: boolean;
@@ -84,6 +85,10 @@ const ADDED_WORDS = ['references', 'abstract'];
 
 
 async function read(e: Expected): Promise<{ paper: Paper; source: string }> {
+  if (e.input.kind === 'typeset-pdf') {
+    const source = readFileSync(join(CORPUS_DIR, e.input.path), 'utf8');
+    return { paper: await ingest({ name: `${e.id}.pdf`, bytes: await typesetMarkdown(source) }), source };
+  }
   if (e.input.kind === 'file') {
     const path = join(CORPUS_DIR, e.input.path);
     const bytes = new Uint8Array(readFileSync(path));

@@ -73,6 +73,18 @@ describe('dropped-ligature repair', () => {
     expect(repairDroppedLigatures('rst nd nal at ow ex')).toBe('first find final at ow ex');
   });
 
+  it('never turns real words into others, even in a text that drops ligatures (found on the corpus)', () => {
+    const text = 'The rst step is the identication of signicant coecients. We need scales that are distant, classical, in balance, dedicated, and an army of nal checks.';
+    expect(repairDroppedLigatures(text)).toBe(
+      'The first step is the identification of significant coefficients. We need scales that are distant, classical, in balance, dedicated, and an army of final checks.',
+    );
+  });
+
+  it('does not use the word list when most ligature words are intact (a few odd tokens are not evidence)', () => {
+    const text = 'The first figure shows the effect of the coefficients on the field; specific and efficient. Odd tokens: nd nal.';
+    expect(repairDroppedLigatures(text)).toBe(text);
+  });
+
   it('keeps capitals', () => {
     expect(repairDroppedLigatures('Identication and SIGNICANT and rst and nal.')).toBe('Identification and SIGNIFICANT and first and final.');
   });
