@@ -24,7 +24,7 @@ export const CORPUS_DIR = import.meta.dirname;
 interface Expected {
   id: string;
   format: string;
-  input: { kind: 'file' | 'typeset-pdf'; path: string } | { kind: 'tar.gz' | 'zip'; dir: string };
+  input: { kind: 'file'; path: string } | { kind: 'typeset-pdf'; path: string } | { kind: 'tar.gz' | 'zip'; dir: string };
   same_as?: string;
   title?: string;
   abstract?: boolean;
