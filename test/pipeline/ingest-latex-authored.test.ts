@@ -44,6 +44,13 @@ in natural units.
     expect(p.sections[0].text).toMatch(/The energy is in natural units\./);
   });
 
+  it('survives a macro that doubles its argument at every level, keeping the text after it', () => {
+    const p = parseLatex(String.raw`\def\c#1{\c{#1#1}}\begin{document}\section{S} Before \c{x} after.\section{T} Still here.\end{document}`, 'bomb.tex');
+    expect(p.sections.map((s) => s.title)).toEqual(['S', 'T']);
+    expect(p.sections[0].text).toMatch(/^Before .*after\.$/);
+    expect(p.sections[1].text).toBe('Still here.');
+  });
+
   it('cannot be hung by a macro that expands to itself', () => {
     const p = parseLatex(String.raw`\newcommand{\loop}{a \loop}\begin{document}\section{S} Text \loop end.\end{document}`, 'loop.tex');
     expect(p.sections.length).toBeGreaterThan(0);

@@ -99,7 +99,16 @@ export function expandMacros(src: string, macros: Map<string, Macro>, limit = sr
       args.push(o ?? macro.optional);
     }
     while (args.length < macro.args) args.push(sc.argument());
-    const expanded = expandMacros(substitute(macro.body, args), macros, limit - out.length, depth + 1);
+    // A macro that doubles its argument at each level (\def\c#1{\c{#1#1}}) grows
+    // exponentially: measure before substituting; a use over the budget is dropped.
+    const size = macro.body.length + [...macro.body.matchAll(/#([1-9])/g)].reduce((n, m) => n + (args[Number(m[1]) - 1]?.length ?? 0), 0);
+    const budget = limit - out.length - (at - from);
+    if (size > budget) {
+      out += src.slice(from, at);
+      from = sc.i;
+      continue;
+    }
+    const expanded = expandMacros(substitute(macro.body, args), macros, budget, depth + 1);
     out += src.slice(from, at) + expanded;
     from = sc.i;
   }
