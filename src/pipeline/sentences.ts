@@ -93,8 +93,9 @@ export function splitParagraph(paragraph: string): string[] {
     }
   }
   if (cur.trim()) out.push(cur.trim());
-  // Lowercased text and over-long runs (see ./sentenceBounds), with URLs still hidden.
-  return boundSentences(out, text, (w) => ABBREVIATIONS.has(w)).map(restore);
+  // Lowercased text and over-long runs (see ./sentenceBounds), measured with the URLs restored:
+  // a cut falls at punctuation followed by a space, which no URL holds.
+  return boundSentences(out.map(restore), text, (w) => ABBREVIATIONS.has(w));
 }
 
 /** Splits text into sentences; blank lines (paragraph breaks) always end a sentence. */

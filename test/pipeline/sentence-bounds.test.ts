@@ -88,3 +88,19 @@ Mass and energy are two forms of the same quantity, as the formula above states 
     expect(paper.title).toBe('Sparse Routing for Long Papers');
   });
 });
+
+describe('sentence bounds on any text (property)', () => {
+  it('no sentence is longer than the cap, and no character other than whitespace is lost', async () => {
+    const fc = (await import('fast-check')).default;
+    const piece = fc.constantFrom('word', 'Word', 'e.g.', 'et al.', '. ', '; ', ': ', ', and ', ', ', ' ', '', 'x'.repeat(700), 'https://a.org/x.y?z=1', '!', '?', '3.5', 'J. ', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 400 }), (parts) => {
+        const text = parts.join('');
+        const out = splitSentences(text);
+        for (const s of out) expect(s.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+        expect(out.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+      }),
+      { numRuns: 300, seed: 13 },
+    );
+  });
+});
