@@ -87,3 +87,22 @@ describe('multi-file LaTeX projects', () => {
     await expect(ingest({ name: 'x', files: [{ path: 'a.csv', bytes: new Uint8Array([97]) }] })).rejects.toMatchObject({ code: 'no-paper-in-files' });
   });
 });
+
+describe('archives of any bytes (property)', () => {
+  it('either read or refused with an IngestError, never another exception', async () => {
+    const fc = (await import('fast-check')).default;
+    const { IngestError } = await import('../../src/pipeline');
+    const good = gzipSync(createTar(projectFiles().map((f) => ({ name: f.path, data: f.bytes }))));
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: good.length - 1 }), fc.integer({ min: 0, max: 255 }), fc.boolean(), async (at, byte, cut) => {
+        const bytes = cut ? good.subarray(0, at) : Uint8Array.from(good, (b, i) => (i === at ? byte : b));
+        const out = await ingest({ name: 'x.tar.gz', bytes }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        if (out !== null) expect(out).toBeInstanceOf(IngestError);
+      }),
+      { numRuns: 150, seed: 13 },
+    );
+  });
+});
