@@ -65,14 +65,18 @@ export async function chunkProgress(page: Page): Promise<{ steps: [number, numbe
 
 /** Drops a file on the paste area, as a user dragging it from the desktop would. */
 export async function dropFile(page: Page, bytes: Uint8Array, name: string, type: string): Promise<void> {
+  await dropFiles(page, [{ bytes, name, type }]);
+}
+
+/** Drops several files at once (a multi-file selection dragged from the desktop). */
+export async function dropFiles(page: Page, files: { bytes: Uint8Array; name: string; type: string }[]): Promise<void> {
   await page.getByTestId('drop-zone').evaluate(
-    (zone, f) => {
-      const data = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
+    (zone, fs) => {
       const dt = new DataTransfer();
-      dt.items.add(new File([data], f.name, { type: f.type }));
+      for (const f of fs) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
       zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     },
-    { b64: Buffer.from(bytes).toString('base64'), name, type },
+    files.map((f) => ({ b64: Buffer.from(f.bytes).toString('base64'), name: f.name, type: f.type })),
   );
 }

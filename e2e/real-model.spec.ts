@@ -14,7 +14,7 @@ const PAPER = readFileSync(join(import.meta.dirname, '../test/data/papers/sploto
 
 test.skip(!existsSync(MODEL_DIR) && !process.env.CI, 'run `npm run models` first');
 
-async function pickModel(page: Page, query: string): Promise<void> {
+async function pickModel(page: Page, query: string, maxTokens = MAX_TOKENS): Promise<void> {
   await page.goto(`/?deltaMs=0${query}`);
   const option = page.getByTestId('model-select').locator('option[value="smollm2-135m-instruct"]');
   await expect(option).toContainText('SmolLM2-135M-Instruct (small, English)');
@@ -24,7 +24,7 @@ async function pickModel(page: Page, query: string): Promise<void> {
   await expect(page.getByTestId('model-detail')).toContainText('served by this site');
   await waitForModel(page);
   // Every pass (map, reduce, final) stops at 40 new tokens: the run stays within CI's time.
-  await useGreedy(page, MAX_TOKENS);
+  await useGreedy(page, maxTokens);
 }
 
 async function summarize(page: Page, style: string, length: string, timeout: number): Promise<string> {
@@ -38,7 +38,8 @@ async function summarize(page: Page, style: string, length: string, timeout: num
 
 function expectTrained(summary: string, source: string): void {
   expect(summary.length, summary).toBeGreaterThan(40);
-  expect(contentWordsFromPaper(summary, source), summary).toBeGreaterThanOrEqual(0.6);
+  // Random weights score ~0 here; SmolLM2 scored 0.5-0.7 on TL;DRs of these papers in Node.
+  expect(contentWordsFromPaper(summary, source), summary).toBeGreaterThanOrEqual(0.4);
   expect(maxNgramRepeats(summary, 4), summary).toBeLessThanOrEqual(2);
   expect(longestWordRun(summary), summary).toBeLessThanOrEqual(2);
   expect(endsAtSentenceEnd(summary), summary).toBe(true);
@@ -61,12 +62,18 @@ test('SmolLM2-135M-Instruct summarizes a real paper on WASM, in pieces, TL;DR sh
 test('SmolLM2-135M-Instruct writes a TL;DR of a short passage on WebGPU', async ({ page }, info) => {
   test.skip(info.project.name !== 'webgpu', 'WebGPU path');
   test.setTimeout(600_000);
-  await pickModel(page, '');
+  const t0 = Date.now();
+  // SwiftShader is a software GPU: a 135M-parameter model takes about a second a token there.
+  await pickModel(page, '', 24);
+  const loaded = Date.now();
   await expect(page.getByTestId('backend')).toHaveText(/^webgpu/);
   // SwiftShader has no shader-f16: the GPU's fp16 default becomes fp32, and the page says why.
   await expect(page.getByTestId('backend')).toHaveAttribute('data-dtype', 'fp32');
-  const passage = PAPER.split('\n\n').slice(1, 3).join('\n\n');
+  // Two sentences: SwiftShader took 5 minutes over a whole paragraph (~200 tokens), mostly prefill.
+  const passage = PAPER.split('\n\n')[2].split('\n').slice(0, 2).join('\n');
   await page.getByTestId('paper-input').fill(`# sPlotOpen\n\n${passage}`);
   const tldr = await summarize(page, 'tldr', 'short', 480_000);
+  info.annotations.push({ type: 'timing', description: `load ${(loaded - t0) / 1000}s, TL;DR ${(Date.now() - loaded) / 1000}s` });
+  console.log(`webgpu real model: load ${(loaded - t0) / 1000}s, TL;DR ${(Date.now() - loaded) / 1000}s`);
   expectTrained(tldr, passage);
 });

@@ -2,7 +2,8 @@
 // components only read the store and call these.
 import type { Dtype, DtypeRequest, GenerationOptions } from '../engine/types';
 import type { Paper } from '../pipeline/types';
-import type { ModelLocation, WorkerEvent } from '../worker/protocol';
+import type { IngestRequest, ModelLocation, WorkerEvent } from '../worker/protocol';
+import type { PickedFile } from './folderPick';
 import { render, fileBaseName, mimeOf, titleOf, type ExportFormat, type SummaryRecord } from './export/summaryExport';
 import { settingsFromDefaults, settingsProblems, toGenerationOptions } from './settings';
 import { defaultInclusion, get, initialRun, isRunning, patchModel, patchRun, set } from './store';
@@ -113,33 +114,44 @@ export function paperToText(paper: Paper): string {
   return parts.join('\n\n');
 }
 
-export const ACCEPTED_FILES = '.pdf,.txt,.md,.markdown,.tex';
+export const ACCEPTED_FILES = '.pdf,.txt,.md,.markdown,.tex,.rnw,.bbl,.zip,.tar,.gz,.tgz';
+const PAPER_FILE_NAME = /\.(pdf|txt|md|markdown|tex|rnw|zip|tar|gz|tgz)$/i;
 
 export async function ingestFile(file: File): Promise<void> {
-  if (!/\.(pdf|txt|md|markdown|tex)$/i.test(file.name)) {
+  if (!PAPER_FILE_NAME.test(file.name)) {
     set({ ingest: { busy: false, error: t('paper.unsupportedFile', { name: file.name }), requestId: null } });
     return;
   }
+  const bytes = await file.arrayBuffer();
+  // The file's bytes move to the worker (transferred, not copied).
+  await sendIngest({ kind: 'file', name: file.name, bytes }, [bytes]);
+}
+
+/** A dropped folder or several files, read as one paper (a LaTeX project from its main file). */
+export async function ingestFiles(files: PickedFile[]): Promise<void> {
+  if (files.length === 1) return ingestFile(files[0].file);
+  const parts = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: await f.file.arrayBuffer() })));
+  const top = files[0]?.path.split('/')[0];
+  const name = top && files.every((f) => f.path.startsWith(`${top}/`)) ? top : `${files.length} files`;
+  await sendIngest({ kind: 'files', name, files: parts }, parts.map((p) => p.bytes));
+}
+
+async function sendIngest(input: IngestRequest['input'], transfer: ArrayBuffer[]): Promise<void> {
   clearTimeout(ingestTimer);
   const previous = get().ingest.requestId;
   if (previous !== null) worker().cancel(previous);
-  const bytes = await file.arrayBuffer();
-  // The file's bytes move to the worker (transferred, not copied).
-  const req = worker().request({ type: 'ingest', input: { kind: 'file', name: file.name, bytes } }, undefined, [bytes]);
+  const req = worker().request({ type: 'ingest', input }, undefined, transfer);
   set({ ingest: { busy: true, error: null, requestId: req.id } });
-  const p: Promise<Paper | null> = req.done.then((ev) => {
-    if (get().ingest.requestId !== req.id) return null;
-    if (ev.type !== 'ingested') {
-      set({ ingest: { busy: false, error: ev.type === 'error' ? errorText(ev) : null, requestId: null } });
-      return null;
-    }
-    const text = paperToText(ev.paper);
-    clearTimeout(countTimer);
-    set({ text, counts: countText(text) });
-    acceptPaper(ev.paper, text);
-    return ev.paper;
-  });
-  await p;
+  const ev = await req.done;
+  if (get().ingest.requestId !== req.id) return;
+  if (ev.type !== 'ingested') {
+    set({ ingest: { busy: false, error: ev.type === 'error' ? errorText(ev) : null, requestId: null } });
+    return;
+  }
+  const text = paperToText(ev.paper);
+  clearTimeout(countTimer);
+  set({ text, counts: countText(text) });
+  acceptPaper(ev.paper, text);
 }
 
 export function toggleSection(index: number): void {

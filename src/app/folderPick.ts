@@ -35,7 +35,7 @@ type DropItem = DataTransferItem & { getAsFileSystemHandle?: () => Promise<FileH
  * are put under one made-up folder so their relative paths survive. Must be called inside the
  * drop event (the items are only readable then); the walk itself may finish later.
  */
-export function droppedFiles(dt: DataTransfer): Promise<PickedFile[]> {
+export function droppedFiles(dt: DataTransfer, folderName = 'dropped model'): Promise<PickedFile[]> {
   const jobs: Promise<PickedFile[]>[] = [];
   for (const item of [...dt.items] as DropItem[]) {
     if (item.kind !== 'file') continue;
@@ -54,7 +54,7 @@ export function droppedFiles(dt: DataTransfer): Promise<PickedFile[]> {
       })(),
     );
   }
-  return Promise.all(jobs).then((parts) => (parts.length > 1 ? parts.flat().map((p) => ({ ...p, path: `dropped model/${p.path}` })) : (parts[0] ?? [])));
+  return Promise.all(jobs).then((parts) => (parts.length > 1 ? parts.flat().map((p) => ({ ...p, path: `${folderName}/${p.path}` })) : (parts[0] ?? [])));
 }
 
 function asFiles(entries: { path: string; file: Blob }[]): PickedFile[] {

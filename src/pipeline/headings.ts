@@ -1,5 +1,6 @@
 // Recognizing section headings in plain text lines and classifying sections by their title.
 import { cjkKind, matchCjkHeading } from './cjk/headings';
+import { isFrontMatterLine } from './frontLines';
 import type { Section } from './types';
 
 const KNOWN_TITLES = [
@@ -114,8 +115,13 @@ function looksLikeTitle(t: string): boolean {
   if (letters < t.replace(/\s/g, '').length * 0.7) return false;
   // "3 of the 12 participants ..." : numbered headings are title- or upper-case-ish.
   const lower = words.filter((w) => /^[a-z]/.test(w) && w.length > 3).length;
-  return lower <= Math.max(2, words.length * 0.6);
+  if (lower > Math.max(2, words.length * 0.6)) return false;
+  // A numbered line of prose ("2. The first step is to align the reads", a wrapped list item):
+  // headings name things and seldom have a finite verb or a pronoun in lowercase.
+  return !SENTENCE_WORD.test(t.slice(t.indexOf(' ') + 1));
 }
+
+const SENTENCE_WORD = /(?:^|\s)(?:is|are|was|were|we|our|has|have|had|been|this|these|those|which|that|it|its|they|there)(?:\s|$)/;
 
 /**
  * A numbered line that stands alone (a blank line before and after it) may be a sentence-case
@@ -128,7 +134,7 @@ function looksLikeStandaloneTitle(t: string): boolean {
   if (!/^[A-Z]/.test(t) && !/^[a-z]+[A-Z]/.test(t)) return false;
   if (/[.;,]$/.test(t) || /[=<>]/.test(t)) return false;
   const letters = (t.match(/[A-Za-z]/g) ?? []).length;
-  return letters >= t.replace(/\s/g, '').length * 0.7;
+  return letters >= t.replace(/\s/g, '').length * 0.7 && !SENTENCE_WORD.test(t);
 }
 
 export function isKnownTitle(t: string): boolean {
@@ -152,6 +158,8 @@ export function matchHeading(line: string, standalone = false): HeadingMatch | n
   const md = /^(#{1,6})\s+(.+?)\s*#*$/.exec(t);
   if (md) return { title: md[2], level: md[1].length };
   let m = NUMBERED.exec(t);
+  // "1 Department of Geosciences, University of Oslo": a numbered affiliation, not a section.
+  if (m && isFrontMatterLine(t)) return null;
   if (m && (looksLikeTitle(m[2]) || (standalone && looksLikeStandaloneTitle(m[2])))) {
     const depth = m[1].split('.').length;
     const top = Number(m[1].split('.')[0]);

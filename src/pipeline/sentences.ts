@@ -2,6 +2,7 @@
 // for what it gets wrong in papers (abbreviations, initials, citations, figure references).
 import { hasCjk } from './cjk/script';
 import { splitCjk } from './cjk/sentences';
+import { boundSentences } from './sentenceBounds';
 
 /** Abbreviations that end with a period but rarely end a sentence, lowercased without the final dot. */
 const ABBREVIATIONS = new Set([
@@ -95,12 +96,14 @@ function splitLatin(paragraph: string): string[] {
     }
     if (shouldMerge(cur, seg)) cur += seg;
     else {
-      out.push(restore(cur.trim()));
+      out.push(cur.trim());
       cur = seg;
     }
   }
-  if (cur.trim()) out.push(restore(cur.trim()));
-  return out;
+  if (cur.trim()) out.push(cur.trim());
+  // Lowercased text and over-long runs (see ./sentenceBounds), measured with the URLs restored:
+  // a cut falls at punctuation followed by a space, which no URL holds.
+  return boundSentences(out.map(restore), text, (w) => ABBREVIATIONS.has(w));
 }
 
 /** Splits text into sentences; blank lines (paragraph breaks) always end a sentence. */

@@ -1,8 +1,10 @@
 // Turns plain text (pasted, .txt, or the line output of the PDF reader) into a Paper: title,
 // authors, abstract, sections with kinds and word counts.
 import { looksLikeCjkAuthors } from './cjk/headings';
-import { kindOfTitle, matchHeading } from './headings';
 import { countText, textLanguage, wordEquivalents } from './cjk/script';
+import { isFrontMatterLine, isHeadingContinuation } from './frontLines';
+import { kindOfTitle, matchHeading } from './headings';
+import { plainTitle } from './ingest/markup';
 import { joinLines, normalizeChars, wordForms } from './ingest/normalize';
 import type { Paper, Section } from './types';
 
@@ -11,6 +13,8 @@ export interface RawSection {
   title: string;
   level: number;
   paragraphs: string[];
+  /** Set where the source says what the section is (LaTeX's \appendix), over what its title suggests. */
+  kind?: Section['kind'];
 }
 
 export interface PaperParts {
@@ -32,7 +36,7 @@ export function buildPaper(parts: PaperParts): Paper {
   for (const raw of parts.sections) {
     const text = raw.paragraphs.map((p) => p.trim()).filter(Boolean).join('\n\n');
     if (!text && !raw.title) continue;
-    let kind = kindOfTitle(raw.title, afterReferences);
+    let kind = raw.kind ?? kindOfTitle(raw.title, afterReferences);
     if (raw.level > 1 && kind === 'body' && parentKind !== 'abstract') kind = parentKind;
     if (raw.level <= 1) parentKind = kind;
     if (kind === 'references') afterReferences = true;
@@ -57,6 +61,8 @@ export function buildPaper(parts: PaperParts): Paper {
     warnings: parts.warnings ?? [],
   };
 }
+
+const matchHeadingOrNull = (line: string) => (line ? matchHeading(line) : null);
 
 export interface StructureHints {
   title?: string;
@@ -97,7 +103,7 @@ export function structureText(text: string, hints: StructureHints): Paper {
     const nextBlank = i + 1 >= lines.length || !lines[i + 1];
     const isTitleLine = first.length <= 200 && !/[.!?]$/.test(first) && (nextBlank || lines.slice(i + 1, i + 6).some((l) => matchHeading(l) || looksLikeAuthors(l)));
     if (isTitleLine) {
-      if (!title) title = first;
+      if (!title) title = plainTitle(first);
       else if (normalizeTitle(title) !== normalizeTitle(first) && !normalizeTitle(title).startsWith(normalizeTitle(first))) {
         // The hint (e.g. PDF largest font) differs: keep the first line as body text.
         i--;
@@ -120,6 +126,8 @@ export function structureText(text: string, hints: StructureHints): Paper {
       if (!authors && authorLines.length) authors = authorLines.join('; ');
     }
   }
+  // Affiliations, e-mails, correspondence and keywords before the first section: not prose.
+  while (i < lines.length && (!lines[i] || isFrontMatterLine(lines[i])) && !matchHeadingOrNull(lines[i])) i++;
 
   const sections: RawSection[] = [];
   let current: RawSection = { title: '', level: 1, paragraphs: [] };
@@ -138,7 +146,9 @@ export function structureText(text: string, hints: StructureHints): Paper {
     if (h) {
       flush();
       if (current.title || current.paragraphs.length) sections.push(current);
-      current = { title: h.title, level: h.level, paragraphs: [] };
+      let title = h.title;
+      if (!h.rest && isHeadingContinuation(line, lines[i + 1], lines[i + 2])) title += ` ${lines[++i]}`;
+      current = { title, level: h.level, paragraphs: [] };
       if (h.rest) para.push(h.rest);
       continue;
     }

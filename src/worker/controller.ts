@@ -188,7 +188,7 @@ export class WorkerController {
       const paper = await this.deps.ingest(req.input, ac.signal);
       this.post({ type: 'ingested', id: req.id, paper });
     } catch (e) {
-      const name = req.input.kind === 'file' ? req.input.name : undefined;
+      const name = req.input.kind === 'text' ? undefined : req.input.name;
       if (ac.signal.aborted) this.post({ type: 'cancelled', id: req.id });
       else this.post({ type: 'error', id: req.id, request: req.type, ...describeError(e, { key: 'read', name }) });
     } finally {

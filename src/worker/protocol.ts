@@ -37,7 +37,11 @@ export interface IngestRequest {
   type: 'ingest';
   id: number;
   /** File bytes are transferred (not copied); text is sent as is. */
-  input: { kind: 'file'; name: string; bytes: ArrayBuffer } | { kind: 'text'; text: string; name?: string };
+  input:
+    | { kind: 'file'; name: string; bytes: ArrayBuffer }
+    | { kind: 'text'; text: string; name?: string }
+    /** A dropped folder or several files: one paper (a LaTeX project is read from its main file). */
+    | { kind: 'files'; name: string; files: { path: string; bytes: ArrayBuffer }[] };
 }
 
 export interface SummarizeRequest {

@@ -2,10 +2,10 @@
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { loadModel, type FileSource } from '../engine';
 import { FileListSource, HttpFileSource, sameOriginFolderUrl } from '../engine/sources';
-import { configurePdfJs, ingest, summarizePaper } from '../pipeline';
+import { configurePdfJs, ingest, summarizePaper, type IngestInput } from '../pipeline';
 import type { WorkerDeps } from './controller';
 import { loadOrt } from './ortSetup';
-import type { ModelLocation } from './protocol';
+import type { IngestRequest, ModelLocation } from './protocol';
 import { probeRuntime } from './runtimeFacts';
 
 // CMaps are served same-origin from public/pdfjs/cmaps/ (copied there by vite.config.ts) and
@@ -42,10 +42,15 @@ export function workerServices(): WorkerDeps {
         contextTokens: req.contextTokens,
       });
     },
-    ingest: (input, signal) =>
-      ingest(input.kind === 'text' ? { text: input.text, name: input.name } : { name: input.name, bytes: new Uint8Array(input.bytes) }, { signal }),
+    ingest: (input, signal) => ingest(ingestInput(input), { signal }),
     summarize: (paper, request, hooks) => summarizePaper(paper, request, hooks),
     runtime: probeRuntime,
     now: () => performance.now(),
   };
+}
+
+function ingestInput(input: IngestRequest['input']): IngestInput {
+  if (input.kind === 'text') return { text: input.text, name: input.name };
+  if (input.kind === 'files') return { name: input.name, files: input.files.map((f) => ({ path: f.path, bytes: new Uint8Array(f.bytes) })) };
+  return { name: input.name, bytes: new Uint8Array(input.bytes) };
 }

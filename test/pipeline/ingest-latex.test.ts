@@ -73,15 +73,19 @@ describe('LaTeX ingest', () => {
     for (const s of p.sections) expect(s.text).not.toMatch(/[{}]/);
   });
 
-  it('turns references to labels into the label in brackets, with the kind where the command prints it', () => {
+  it('turns references into the numbers LaTeX would print, and unknown labels into neutral words, never raw labels', () => {
     const p = parseLatex(
-      String.raw`\section{Results}
+      String.raw`\section{Method}\label{sec:method}
+\begin{figure}\caption{x}\label{fig:arch}\end{figure}
+\begin{table}\caption{y}\label{tab:main}\end{table}
+\begin{equation}\label{eq:loss} L = 0 \end{equation}
+\section{Results}
 As Figure~\ref{fig:arch} and Table \ref{tab:main} show, Equation~\eqref{eq:loss} holds (\cref{sec:method}; \Cref{fig:a,fig:b}).
 See \autoref{app:proofs} and \ref{mylabel} on page \pageref{mylabel}.\label{sec:results}`,
       'x.tex',
     );
-    expect(p.sections[0].text).toBe(
-      'As Figure [arch] and Table [main] show, Equation [loss] holds (Section [method]; Figure [a], [b]). See Appendix [proofs] and [mylabel] on page.',
+    expect(p.sections[1].text).toBe(
+      'As Figure 1 and Table 1 show, Equation (1) holds (Section 1; the figures). See the appendix and on page.',
     );
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/pipeline';
 import { removeCitations } from '../../src/pipeline/extractive';
+import { parseMarkdown } from '../../src/pipeline/ingest/markdown';
 
 const MD = `# A Manubot Paper
 
@@ -64,5 +65,41 @@ describe('Markdown ingest (pandoc / Manubot)', async () => {
 
   it('lets removeCitations strip the markers as it does for other formats', () => {
     expect(removeCitations('Many tools exist [2, 3] and repositories [1] (see Box 1).')).toBe('Many tools exist and repositories (see Box 1).');
+  });
+});
+
+describe('Markdown front matter (JOSS, pandoc)', () => {
+  const JOSS = `---
+title: "\`corner.py\`: Scatterplot matrices in Python"
+tags:
+  - Python
+authors:
+  - name: Ada Lovelace
+    orcid: 0000-0000-0000-0000
+    affiliation: 1
+  - name: Alan Turing
+    affiliation: 2
+affiliations:
+  - name: University of Nowhere
+    index: 1
+date: 1 January 2020
+bibliography: paper.bib
+---
+
+# Summary
+
+This package draws scatterplot matrices for samples from many dimensions at once.
+
+# References
+`;
+
+  it('takes the title and author names from YAML, so the first heading stays a section', () => {
+    const p = parseMarkdown(JOSS, 'paper.md');
+    expect(p.title).toBe('corner.py: Scatterplot matrices in Python');
+    expect(p.authors).toBe('Ada Lovelace, Alan Turing');
+    expect(p.sections.map((s) => [s.title, s.kind])).toEqual([
+      ['Summary', 'body'],
+      ['References', 'references'],
+    ]);
   });
 });

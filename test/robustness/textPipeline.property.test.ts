@@ -7,7 +7,9 @@
 //    expand to their letters (compared after the same normalisation);
 //  - hyphens ('-'), since a hyphen at a line end joins the broken word;
 //  - a line recognised as a section heading (matchHeading): numbering, case and trailing ':' may
-//    change as it becomes a section title.
+//    change as it becomes a section title;
+//  - front-matter lines before the first section (affiliations, e-mails, correspondence,
+//    keywords: see src/pipeline/frontLines.ts), which the generated pieces below do not form.
 // Added text is allowed (a default title "Untitled", an "Abstract" title for an untitled lead,
 // "; " between author lines). Everything else of every other line must come out, in order.
 import fc from 'fast-check';

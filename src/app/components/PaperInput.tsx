@@ -1,7 +1,8 @@
 // The paste area and the file drop/picker, with live (debounced) counts and a token estimate.
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCEPTED_FILES, ingestFile, setText } from '../actions';
+import { ACCEPTED_FILES, ingestFile, ingestFiles, setText } from '../actions';
+import { droppedFiles } from '../folderPick';
 import { formatCount } from '../i18n/format';
 import { useApp } from '../store';
 import { countLabel, estimateTokens } from '../text/wordCount';
@@ -18,8 +19,8 @@ export function PaperInput() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    const file = e.dataTransfer.files[0];
-    if (file) void ingestFile(file);
+    // A folder or several files is one paper (a LaTeX project); the items are readable only now.
+    void droppedFiles(e.dataTransfer, 'dropped files').then((files) => (files.length ? ingestFiles(files) : undefined));
   };
 
   const tokens = estimateTokens(counts);
@@ -34,12 +35,14 @@ export function PaperInput() {
           ref={picker}
           type="file"
           accept={ACCEPTED_FILES}
+          multiple
           hidden
           data-testid="file-input"
           aria-label={t('paper.fileInput')}
           onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void ingestFile(f);
+            const picked = [...(e.target.files ?? [])];
+            if (picked.length === 1) void ingestFile(picked[0]);
+            else if (picked.length) void ingestFiles(picked.map((file) => ({ path: file.name, file })));
             e.target.value = '';
           }}
         />

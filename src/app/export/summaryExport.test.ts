@@ -58,4 +58,9 @@ describe('summary exports', () => {
     expect(titleOf('', '\n\n# Deep Nets\nbody')).toBe('Deep Nets');
     expect(titleOf(undefined, '   ')).toBe('Untitled paper');
   });
+
+  it('keeps Markdown markup out of titles (history and exports)', () => {
+    expect(titleOf(undefined, '**Deep _Sparse_ Nets**\n\nbody')).toBe('Deep Sparse Nets');
+    expect(titleOf('# A `Fast` [Reader](https://x.org)', '')).toBe('A Fast Reader');
+  });
 });

@@ -5,6 +5,7 @@ import type { Backend, GenerationOptions, GenerationTimings } from '../../engine
 import type { SummaryLength, SummaryStyle } from '../../pipeline/types';
 import { t } from '../i18n';
 import { formatDate } from '../i18n/format';
+import { plainTitle } from '../../pipeline/ingest/markup';
 import { markdownToPlainText } from '../markdown/parse';
 
 export interface SummaryRecord {
@@ -77,7 +78,7 @@ export function fileBaseName(title: string): string {
 
 /** Title for exports: the paper's title, else the first non-empty line of the text. */
 export function titleOf(paperTitle: string | undefined, text: string): string {
-  if (paperTitle && paperTitle.trim()) return paperTitle.trim();
+  if (paperTitle && paperTitle.trim()) return plainTitle(paperTitle) || paperTitle.trim();
   const first = text.split('\n').find((l) => l.trim() !== '');
-  return first ? first.trim().replace(/^#+\s*/, '').slice(0, 120) : t('exported.untitled');
+  return (first && plainTitle(first).slice(0, 120)) || t('exported.untitled');
 }

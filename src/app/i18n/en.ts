@@ -13,14 +13,14 @@ export const en = {
   paper: {
     heading: 'Paper',
     open: 'Open file…',
-    fileInput: 'Open a paper file (.pdf, .txt, .md, .tex)',
+    fileInput: "Open a paper file (.pdf, .txt, .md, .tex), a LaTeX project's files or its .zip/.tar.gz archive",
     textLabel: 'Paper text',
-    placeholder: 'Paste a paper here, or drop a .pdf, .txt, .md or .tex file…',
-    dropHint: 'Drop the file to read it',
+    placeholder: "Paste a paper here, or drop a .pdf, .txt, .md or .tex file, or a LaTeX project's folder or .zip/.tar.gz…",
+    dropHint: 'Drop the file or folder to read it',
     tokens: '~{{tokens}} tokens (estimate)',
     longerThanWindow: "longer than the model's {{window}}-token window: it will be read in chunks",
     reading: 'reading…',
-    unsupportedFile: '{{name}}: PaperLens reads .pdf, .txt, .md and .tex files.',
+    unsupportedFile: '{{name}}: PaperLens reads .pdf, .txt, .md and .tex files, and LaTeX projects as a folder or a .zip/.tar.gz archive.',
     unreadable: 'The text could not be read.',
   },
   count: {

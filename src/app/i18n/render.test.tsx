@@ -19,7 +19,7 @@ import { setLanguage } from './index';
 const PAPER = `基于图排序的中文论文摘要\n\n摘要：本文提出一种中文论文的抽取式摘要方法。实验结果表明该方法有效。\n\n一、引言\n中文没有空格。我们先分词。\n\n参考文献\n[1] 王五. 综述. 2020.`;
 
 /** Words that are names in every language, and the model names of the catalogue. */
-const NAMES = new Set(['PaperLens', 'English', 'Markdown', 'JSON', 'WebGPU', 'WASM', 'webgpu', 'wasm', 'Ctrl', 'Enter', 'Esc', 'TL', 'DR', 'Top-p', 'Top-k', 'Hugging', 'Face', 'Hub', 'prompt', 'lookup', 'shader-f16', 'GPU', 'CPU', 'txt', 'json', 'md', 'DailyMail']);
+const NAMES = new Set(['PaperLens', 'English', 'Markdown', 'JSON', 'WebGPU', 'WASM', 'webgpu', 'wasm', 'Ctrl', 'Enter', 'Esc', 'TL', 'DR', 'Top-p', 'Top-k', 'Hugging', 'Face', 'Hub', 'prompt', 'lookup', 'shader-f16', 'GPU', 'CPU', 'txt', 'json', 'md', 'DailyMail', 'LaTeX', 'zip', 'tar.gz']);
 // Model labels are names, as the catalogue writes them ("SmolLM2-135M-Instruct (small, English)").
 for (const e of summarizers()) for (const w of e.label.split(/[^\p{L}\p{N}.-]+/u)) NAMES.add(w);
 /** File names and extensions are the same in every language (config.json, .pdf, onnx/). */

@@ -62,7 +62,10 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
           : undefined,
       });
       if (res.stopReason === 'aborted' || signal?.aborted) throw new Aborted();
-      return res.stopReason === 'length' ? withoutUnfinishedTail(res.text.trim()) : res.text.trim();
+      if (res.stopReason !== 'length') return res.text.trim();
+      // Out of tokens mid-sentence: the finished part only, also of what was streamed (the outcome shows that).
+      if (stream) streamed = withoutUnfinishedTail(streamed);
+      return withoutUnfinishedTail(res.text.trim());
     } catch (e) {
       if (e instanceof Aborted || signal?.aborted) throw new Aborted();
       throw e;

@@ -92,7 +92,8 @@ export function buildInput(stage: Stage, text: string, c: PromptContext): string
     case 'section':
       return `${paper}Section: "${c.sectionTitle ?? ''}"\n${finalInstruction({ ...c, style: 'sections' })}${outputNote(c)}\n\n${text}`;
     case 'final':
-      return `${paper}${finalInstruction(c)}${outputNote(c)}\n\nThe paper, or summaries of its parts:\n\n${text}`;
+      // No label before the text: SmolLM2-135M echoed "The paper, or summaries of its parts" back as its answer.
+      return `${paper}${finalInstruction(c)}${outputNote(c)}\n\n${text}`;
   }
 }
 

@@ -65,12 +65,16 @@ export function isHeadingFragment(s: string): boolean {
   return capitalised.length / words.length >= 0.8;
 }
 
+const DISPLAY_MATH = /\$\$|\\\[|\\begin\{(?:equation|align|gather|multline|eqnarray|displaymath)\*?\}/;
+
 /**
  * 0 for text that must never be quoted (captions, heading fragments); otherwise a factor that
  * penalizes fragments, run-ons, tables/math residue and citation-only sentences.
  */
 export function sentenceQuality(s: string, words: number): number {
   if (CAPTION.test(s.trim()) || CJK_CAPTION.test(s.trim()) || isHeadingFragment(s) || isFormula(s)) return 0;
+  // Display math in pasted Markdown or LaTeX is a formula, not a sentence to quote.
+  if (DISPLAY_MATH.test(s)) return 0;
   if (words < 5) return 0.1;
   let q = 1;
   if (words < 8) q *= 0.6;

@@ -81,7 +81,7 @@ export function detectType(name: string, bytes: Uint8Array): Detection {
     return { type: 'unsupported', what: ext === 'pdf' ? 'not a PDF (no %PDF header) and not text' : 'binary data, not text' };
   }
   const head = decodeText(bytes.subarray(0, 65536));
-  if (ext === 'tex' || ext === 'latex' || LATEX_HINT.test(head)) return { type: 'latex' };
+  if (ext === 'tex' || ext === 'latex' || ext === 'ltx' || ext === 'rnw' || LATEX_HINT.test(head)) return { type: 'latex' };
   if (ext === 'md' || ext === 'markdown' || ext === 'mdx') return { type: 'markdown' };
   if (ext === 'txt' || ext === 'text' || !ext) return { type: MARKDOWN_HINT.test(head) ? 'markdown' : 'text' };
   // A text file under an unexpected extension (.pdf that is text, .csv, .log ...): read it as text.

@@ -2,12 +2,15 @@
 import { ingestError, IngestError } from '../errors';
 import { structureText } from '../structure';
 import type { Paper } from '../types';
+import { unpackArchive, type ProjectFile } from './archive';
 import { decodeText, detectType } from './detect';
+import { ingestFiles } from './files';
 import { parseLatex } from './latex';
 import { parseMarkdown } from './markdown';
 import { readPdf } from './pdf';
 
-export type IngestInput = { name: string; bytes: Uint8Array } | { text: string; name?: string };
+/** One file, pasted text, or several files (a folder or selection; `name` names the whole). */
+export type IngestInput = { name: string; bytes: Uint8Array } | { text: string; name?: string } | { name: string; files: ProjectFile[] };
 
 export interface IngestOptions {
   signal?: AbortSignal;
@@ -35,10 +38,25 @@ export async function ingest(input: IngestInput, opts: IngestOptions = {}): Prom
     opts.onProgress?.({ done: 1, total: 1 });
     return ensureText(paper);
   }
-  const { name, bytes } = input;
+  if ('files' in input) {
+    const paper = await ingestFiles(input.files, input.name, (f) => readOne(f.path, f.bytes, opts));
+    opts.onProgress?.({ done: 1, total: 1 });
+    return ensureText(paper);
+  }
+  return ensureText(await readOne(input.name, input.bytes, opts));
+}
+
+async function readOne(name: string, bytes: Uint8Array, opts: IngestOptions): Promise<Paper> {
   if (bytes.length === 0) throw ingestError('empty', `${name} is empty`);
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > max) throw ingestError('too-large', `${(bytes.length / 1e6).toFixed(1)} MB; the limit is ${(max / 1e6).toFixed(0)} MB`);
+  const unpacked = unpackArchive(name, bytes);
+  // A .docx is a zip too; with no paper files inside, detection below names what it is.
+  if (unpacked?.length) {
+    const paper = await ingestFiles(unpacked, name, (f) => readOne(f.path, f.bytes, opts));
+    opts.onProgress?.({ done: 1, total: 1 });
+    return paper;
+  }
   const detected = detectType(name, bytes);
   let paper: Paper;
   switch (detected.type) {
@@ -58,7 +76,7 @@ export async function ingest(input: IngestInput, opts: IngestOptions = {}): Prom
       throw ingestError('unsupported-type', `${name} looks like ${detected.what}`);
   }
   if (detected.type !== 'pdf') opts.onProgress?.({ done: 1, total: 1 });
-  return ensureText(paper);
+  return paper;
 }
 
 export { IngestError };

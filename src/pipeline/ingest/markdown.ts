@@ -1,48 +1,41 @@
 // Markdown to Paper: ATX/setext headings become sections; markup is stripped to plain prose.
 import { buildPaper, type RawSection } from '../structure';
 import type { Paper } from '../types';
+import { readFrontMatter } from './frontMatter';
+import { stripMarkup } from './markup';
 import { joinLines, normalizeChars, wordForms } from './normalize';
 import { CitationNumbers, pandocCitations } from './references';
 
 function stripInline(s: string, cites: CitationNumbers): string {
-  const plain = s
-    .replace(/!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)(\{[^}]*\})?/g, '$1')
-    .replace(/\[\^[^\]]+\]/g, '')
-    .replace(/<((?:https?|ftp):\/\/[^\s>]+|[^\s@<>]+@[^\s@<>]+\.[a-z]{2,})>/gi, '$1') // autolinks keep their text
-    .replace(/<[^>]+>/g, '')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
-    // Pandoc attributes: {#fig:x}, {.page_break_before}, {#tbl:y width="50%"}.
-    .replace(/\s*\{[#.][^{}]*\}/g, '');
-  return pandocCitations(plain, cites);
+  return pandocCitations(stripMarkup(s), cites);
 }
 
 /**
  * Pandoc/Manubot blocks that are not prose: HTML comments (any length), figures whose caption
  * spans lines ("![\ncaption\n](img.png){#fig:x}"), table captions ("Table: ..." up to the next
- * blank line) and lone attribute lines ("{#tbl:x}").
+ * blank line), lone attribute lines ("{#tbl:x}") and display math.
  */
 function dropNonProse(src: string): string {
   return src
     .replace(/<!--[\s\S]*?(-->|$)/g, '')
+    // Display math ($$ ... $$) is never prose: kept, it could be quoted as a sentence. Its own
+    // line goes with it, so the sentence around it is not cut into two paragraphs.
+    .replace(/\n?[ \t]*\$\$[\s\S]*?(?:\$\$|$)[ \t]*(?=\n|$)/g, '')
     .replace(/^[ \t]*!\[[\s\S]*?\]\([^)\n]*\)(\{[^}\n]*\})?[ \t]*$/gm, '')
     .replace(/^[ \t]*Table:[^\n]*(\n(?![ \t]*\n)[^\n]*)*/gm, '')
     .replace(/^[ \t]*\{[#.][^}\n]*\}[ \t]*$/gm, '');
 }
 
 export function parseMarkdown(src: string, source: string): Paper {
-  const lines = dropNonProse(
-    normalizeChars(src).replace(/^---\n[\s\S]*?\n---\n/, ''), // YAML front matter
-  ).split('\n');
+  const front = readFrontMatter(normalizeChars(src));
+  const lines = dropNonProse(front.body).split('\n');
   const cites = new CitationNumbers();
   const forms = wordForms(src);
   const sections: RawSection[] = [];
   let current: RawSection = { title: '', level: 1, paragraphs: [] };
   let para: string[] = [];
   let inFence = false;
-  let title: string | undefined;
+  let title: string | undefined = front.title;
   const flush = () => {
     if (para.length) current.paragraphs.push(joinLines(para, forms.hyphenated, forms.words));
     para = [];
@@ -94,5 +87,5 @@ export function parseMarkdown(src: string, source: string): Paper {
   // Papers written with "##" for sections and no "#": shift so top sections are level 1.
   const top = headingLevels.length ? Math.min(...headingLevels) : 1;
   for (const s of sections) if (s.title) s.level = Math.max(1, s.level - top + 1);
-  return buildPaper({ title, sections, source });
+  return buildPaper({ title, authors: front.authors, sections, source });
 }

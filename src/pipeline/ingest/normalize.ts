@@ -32,6 +32,7 @@ export function normalizeChars(s: string): string {
 }
 
 const WORD_CHARS = /[A-Za-z\u00C0-\u024F]/;
+const SUSPENDED = /^(and|or|to|versus|vs)$/;
 
 /**
  * Joins the lines of one paragraph into a single line. A line ending in "letter-" followed by a
@@ -50,7 +51,11 @@ export function joinLines(lines: string[], knownHyphenated?: Set<string>, knownJ
     }
     const m = /([A-Za-z\u00C0-\u024F][\w\u00C0-\u024F-]*)-$/.exec(out);
     const next = /^([a-z\u00DF-\u00FF][\w\u00C0-\u024F]*)/.exec(line);
-    if (m && next && WORD_CHARS.test(out.charAt(out.length - 2))) {
+    if (m && next && SUSPENDED.test(next[1]) && knownJoined?.has(`${m[1]}${next[1]}`.toLowerCase()) !== true) {
+      // A suspended hyphen ("data- and computation-intensive", "pre- or post-processing"); TeX
+      // never leaves a two-letter tail, and "and" ends few words the document would not spell whole.
+      out += ' ' + line;
+    } else if (m && next && WORD_CHARS.test(out.charAt(out.length - 2))) {
       const head = m[1];
       const tail = next[1];
       const hyphenated = `${head}-${tail}`.toLowerCase();

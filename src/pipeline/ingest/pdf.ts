@@ -3,7 +3,9 @@
 import { ingestError, IngestError } from '../errors';
 import { structureText } from '../structure';
 import type { Paper } from '../types';
+import { repairDroppedLigatures } from './ligatures';
 import { findTitle, lineFragments, linesToText, readingOrder, removeRunningLines, type Line, type PageText } from './pdfLayout';
+import { removeLineNumbers, removeRunningHeads } from './pdfMargins';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -116,7 +118,7 @@ export async function readPdf(bytes: Uint8Array, source: string, opts: PdfOption
           if (Math.abs(b) > Math.abs(a) * 0.1) continue;
           items.push({ str: it.str, x: e, y: f, width: it.width, size: Math.abs(d) || Math.hypot(a, b), hasEOL: it.hasEOL });
         }
-        lines = readingOrder(lineFragments({ items, width: vp.width, height }, p - 1), vp.width);
+        lines = readingOrder(lineFragments({ items: removeLineNumbers(items), width: vp.width, height }, p - 1), vp.width);
         page.cleanup();
       } catch (e) {
         if (e instanceof IngestError) throw e;
@@ -136,9 +138,10 @@ export async function readPdf(bytes: Uint8Array, source: string, opts: PdfOption
           : `Pages ${emptyPages.join(', ')} had no text layer (probably scanned images or figures) and were skipped.`,
       );
     }
-    const title = findTitle(pages[0] ?? [], heights[0] ?? 792);
-    const cleaned = removeRunningLines(pages, heights);
-    const text = linesToText(cleaned);
+    const withoutHeads = removeRunningHeads(pages);
+    const title = findTitle(withoutHeads[0] ?? [], heights[0] ?? 792);
+    const cleaned = removeRunningLines(withoutHeads, heights);
+    const text = repairDroppedLigatures(linesToText(cleaned));
     return structureText(text, { title, source, warnings });
   } catch (e) {
     throw mapPdfJsError(e);
