@@ -36,7 +36,8 @@ function sh(cmd: string, args: string[], quiet = false): void {
 
 function ensureFixtures(): void {
   const tinyMissing = TINY_MODELS.some((m) => !existsSync(join(MODELS_ROOT, m.folder, 'config.json')));
-  const benchMissing = !smoke && BENCH_MODELS.some((m) => !existsSync(join(MODELS_ROOT, m.folder, 'config.json')));
+  // Only the models this run benchmarks: `--only smollm2` needs none of the 3 GB random ones.
+  const benchMissing = !smoke && pick(BENCH_MODELS).some((m) => !existsSync(join(MODELS_ROOT, m.folder, 'config.json')));
   if (tinyMissing || benchMissing) sh('npx', ['tsx', 'scripts/fixtures/generate.ts', ...(benchMissing ? ['--bench'] : [])]);
 }
 

@@ -6,10 +6,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rawSummary, useGreedy, waitForModel } from './app';
+import { referenceSummary } from './reference';
 import { contentWordsFromPaper, endsAtSentenceEnd, longestWordRun, maxNgramRepeats } from './trainedText';
 
 const MODEL_DIR = join(import.meta.dirname, '../models/local/smollm2-135m-instruct/onnx/model.onnx');
-const MAX_TOKENS = 40;
+const MAX_TOKENS = 64;
+const GPU_TOKENS = 16;
 const PAPER = readFileSync(join(import.meta.dirname, '../test/data/papers/splotopen.body.md'), 'utf8');
 
 test.skip(!existsSync(MODEL_DIR) && !process.env.CI, 'run `npm run models` first');
@@ -23,7 +25,7 @@ async function pickModel(page: Page, query: string, maxTokens = MAX_TOKENS): Pro
   await expect(page.getByTestId('model-detail')).toContainText('very small English model');
   await expect(page.getByTestId('model-detail')).toContainText('served by this site');
   await waitForModel(page);
-  // Every pass (map, reduce, final) stops at 40 new tokens: the run stays within CI's time.
+  // Every pass (map, reduce, final) stops at 64 new tokens (40 cut a one-sentence TL;DR short): the run stays within CI's time.
   await useGreedy(page, maxTokens);
 }
 
@@ -36,13 +38,14 @@ async function summarize(page: Page, style: string, length: string, timeout: num
   return rawSummary(page);
 }
 
-function expectTrained(summary: string, source: string): void {
-  expect(summary.length, summary).toBeGreaterThan(40);
+/** `whole`: the model had room to finish (its text must end at a sentence end). */
+function expectTrained(summary: string, source: string, { whole = true } = {}): void {
+  expect(summary.length, summary).toBeGreaterThan(whole ? 40 : 20);
   // Random weights score ~0 here; SmolLM2 scored 0.5-0.7 on TL;DRs of these papers in Node.
   expect(contentWordsFromPaper(summary, source), summary).toBeGreaterThanOrEqual(0.4);
   expect(maxNgramRepeats(summary, 4), summary).toBeLessThanOrEqual(2);
   expect(longestWordRun(summary), summary).toBeLessThanOrEqual(2);
-  expect(endsAtSentenceEnd(summary), summary).toBe(true);
+  if (whole) expect(endsAtSentenceEnd(summary), summary).toBe(true);
 }
 
 test('SmolLM2-135M-Instruct summarizes a real paper on WASM, in pieces, TL;DR shorter than key points', async ({ page }, info) => {
@@ -63,8 +66,9 @@ test('SmolLM2-135M-Instruct writes a TL;DR of a short passage on WebGPU', async 
   test.skip(info.project.name !== 'webgpu', 'WebGPU path');
   test.setTimeout(600_000);
   const t0 = Date.now();
-  // SwiftShader is a software GPU: a 135M-parameter model takes about a second a token there.
-  await pickModel(page, '', 24);
+  // SwiftShader is a software GPU: 24 tokens of this model took over 5 minutes there, so 16 tokens,
+  // too few to finish a sentence; instead the text must be the one WASM writes from the same weights.
+  await pickModel(page, '', GPU_TOKENS);
   const loaded = Date.now();
   await expect(page.getByTestId('backend')).toHaveText(/^webgpu/);
   // SwiftShader has no shader-f16: the GPU's fp16 default becomes fp32, and the page says why.
@@ -75,5 +79,14 @@ test('SmolLM2-135M-Instruct writes a TL;DR of a short passage on WebGPU', async 
   const tldr = await summarize(page, 'tldr', 'short', 480_000);
   info.annotations.push({ type: 'timing', description: `load ${(loaded - t0) / 1000}s, TL;DR ${(Date.now() - loaded) / 1000}s` });
   console.log(`webgpu real model: load ${(loaded - t0) / 1000}s, TL;DR ${(Date.now() - loaded) / 1000}s`);
-  expectTrained(tldr, passage);
+  expectTrained(tldr, passage, { whole: false });
+  const onWasm = await referenceSummary({
+    model: 'local/smollm2-135m-instruct',
+    dtype: 'fp32',
+    text: `# sPlotOpen\n\n${passage}`,
+    style: 'tldr',
+    length: 'short',
+    generation: { do_sample: false, num_beams: 1, repetition_penalty: 1, no_repeat_ngram_size: 8, max_new_tokens: GPU_TOKENS },
+  });
+  expect(tldr).toBe(onWasm);
 });
