@@ -1,8 +1,10 @@
-import { copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
+import { copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { MODEL_INDEX_FILE, modelIndex } from './models/modelIndex.ts';
+import { modelFolders, shippedFolders } from './scripts/models/folders.ts';
 import { offlineApp } from './scripts/pwa/plugin.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -56,14 +58,6 @@ function pdfCMaps(): Plugin {
 
 const modelsDir = join(root, 'models');
 
-/** Model folders (any folder under models/ holding a config.json), relative to models/. */
-function modelFolders(dir = modelsDir): string[] {
-  if (!existsSync(dir)) return [];
-  const entries = readdirSync(dir, { withFileTypes: true });
-  if (entries.some((e) => e.isFile() && e.name === 'config.json')) return [relative(modelsDir, dir)];
-  return entries.filter((e) => e.isDirectory()).flatMap((e) => modelFolders(join(dir, e.name)));
-}
-
 const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.onnx': 'application/octet-stream',
@@ -72,15 +66,35 @@ const MIME: Record<string, string> = {
   '.model': 'application/octet-stream',
 };
 
-/** Serves files of model folders at /models/ on the dev server, same-origin (COEP-safe). */
+/** The index of the model folders, as JSON (models/modelIndex.ts). */
+function indexJson(folders: string[]): string {
+  return `${JSON.stringify(modelIndex(folders), null, 2)}\n`;
+}
+
+/**
+ * Serves files of model folders at /models/ on the dev and preview servers, same-origin
+ * (COEP-safe), and /models/index.json listing them as they are now: a model `npm run models` or
+ * `npm run fetch-model` adds shows up on the next page load without a rebuild.
+ */
 function serveModels(): Connect.NextHandleFunction {
-  const folders = () => modelFolders().map((f) => f + sep);
   return (req, res, next) => {
     const url = decodeURIComponent((req.url ?? '').split('?')[0]);
     const rel = normalize(url).replace(/^[/\\]+/, '');
+    // Folders are named with `/`; compared so, a backslash in a Linux URL stays part of a name.
+    const relPosix = rel.split(sep).join('/');
+    const folders = modelFolders(modelsDir);
+    if (relPosix === MODEL_INDEX_FILE) {
+      const body = indexJson(folders);
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Content-Length', String(Buffer.byteLength(body)));
+      // Always asked again: the folders change when a model is fetched.
+      res.setHeader('Cache-Control', 'no-cache');
+      for (const [k, v] of Object.entries(isolationHeaders)) res.setHeader(k, v);
+      return void res.end(req.method === 'HEAD' ? undefined : body);
+    }
     const file = join(modelsDir, rel);
     // Only files inside a model folder: never the catalogue sources or anything outside models/.
-    if (!folders().some((f) => rel.startsWith(f)) || !file.startsWith(modelsDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    if (!folders.some((f) => relPosix.startsWith(`${f}/`)) || !file.startsWith(modelsDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.statusCode = 404;
       res.end('not found');
       return;
@@ -112,9 +126,6 @@ function linkTree(from: string, to: string): void {
   }
 }
 
-/** Benchmark-only folders (large random-weight models): served by dev/preview, never shipped. */
-const NOT_SHIPPED = /^bench([/\\]|$)/;
-
 /**
  * Model folders are served same-origin at /models/<folder>/: by a middleware under `vite` and
  * `vite preview` (straight from models/), and, for deployment, by copying (hard-linking) every
@@ -135,7 +146,11 @@ function sameOriginModels(): Plugin {
       server.middlewares.use('/models', serveModels());
     },
     closeBundle() {
-      for (const f of modelFolders().filter((f) => !NOT_SHIPPED.test(f))) linkTree(join(modelsDir, f), join(outDir, 'models', f));
+      const shipped = shippedFolders(modelsDir);
+      for (const f of shipped) linkTree(join(modelsDir, f), join(outDir, 'models', f));
+      // A static host serves this file as it is; the preview server answers it live instead.
+      mkdirSync(join(outDir, 'models'), { recursive: true });
+      writeFileSync(join(outDir, 'models', MODEL_INDEX_FILE), indexJson(shipped));
     },
   };
 }

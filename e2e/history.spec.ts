@@ -47,6 +47,9 @@ test('history and draft survive closing the browser; rename, reopen, download, d
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto('/');
   await expect(page.getByTestId('paper-input')).toHaveValue(/A sentence typed after the summary\.$/);
+  // Restored: the "restoring" notice is gone and the box takes typing again.
+  await expect(page.getByTestId('paper-restoring')).toHaveCount(0);
+  await expect(page.getByTestId('paper-input')).toBeEditable();
   await expect(page.getByTestId('length-short').locator('input')).toBeChecked();
   await expect(page.getByTestId('history-open')).toHaveText('Routing notes');
   await page.getByTestId('history-open').click();

@@ -81,21 +81,36 @@ describe('catalogue', () => {
     expect(() => filesFor(findModel('smollm2-360m-instruct')!, 'q8')).toThrow(/no q8 files .*available: fp32, fp16, q4, q4f16/);
     const tiny = downloadSize(findModel('tiny-qwen2')!);
     expect(tiny).toEqual({ bytes: 796 + 204 + 50393 + 963 + 1045722, complete: true });
-    // Unread config sizes make a real model's total incomplete rather than invented.
-    expect(downloadSize(distil)).toEqual({ bytes: 336_000_000, complete: false });
+    // Unread config sizes make a real model's total incomplete rather than invented. The q8
+    // encoder (129 MB) is from the listing read; the merged decoder (155 MB) is issue 16's figure.
+    expect(downloadSize(distil)).toEqual({ bytes: 284_000_000, complete: false });
+  });
+
+  it('says which sizes were reported rather than read, and lists no DistilBART fp16 (issue 16: none published)', () => {
+    const distil = findModel('distilbart-cnn-6-6')!;
+    expect(distil.dtypes.fp16).toBeUndefined();
+    const reported = Object.values(distil.dtypes).flatMap((v) => v!.files.filter((f) => f.sizeNote).map((f) => [f.path, f.bytes]));
+    expect(reported).toEqual([
+      ['onnx/decoder_model_merged.onnx', 614_000_000],
+      ['onnx/decoder_model_merged_quantized.onnx', 155_000_000],
+    ]);
+    for (const v of Object.values(distil.dtypes)) expect(v!.note).toMatch(/issue 16.*not re-read/);
   });
 });
 
 describe('validation catches bad entries', () => {
   const base = () => clone(CATALOGUE[0]);
+  const unseenFp16 = () => ({ verified: false, note: 'not seen', files: [{ path: 'onnx/encoder_model_fp16.onnx' }, { path: 'onnx/decoder_model_merged_fp16.onnx' }] });
 
   it.each([
     ['a seq2seq dtype without its merged decoder', (e: ReturnType<typeof base>) => (e.dtypes.q8!.files = e.dtypes.q8!.files.slice(0, 1)), /dtypes.q8 lacks onnx\/decoder_model_merged_quantized.onnx/],
     ['a causal file in a seq2seq model', (e: ReturnType<typeof base>) => e.dtypes.q8!.files.push({ path: 'onnx/model_quantized.onnx', bytes: 1 }), /lists onnx\/model_quantized.onnx/],
     ['a verified fact without a source', (e: ReturnType<typeof base>) => (e.licence = { value: 'mit', verified: true }), /licence is marked verified without a source/],
     ['an unverified fact without a reason', (e: ReturnType<typeof base>) => (e.contextTokens = { value: 1024, verified: false }), /contextTokens is unverified: say why/],
-    ['an unverified default dtype', (e: ReturnType<typeof base>) => (e.defaultDtype = 'fp16'), /defaultDtype "fp16" must be a verified variant/],
-    ['an exact size nobody checked', (e: ReturnType<typeof base>) => (e.dtypes.fp16!.files[0] = { path: 'onnx/encoder_model_fp16.onnx', bytes: 5, exact: true }), /claims an exact size/],
+    ['an unverified default dtype', (e: ReturnType<typeof base>) => ((e.dtypes.fp16 = unseenFp16()), (e.defaultDtype = 'fp16')), /defaultDtype "fp16" must be a verified variant/],
+    ['an exact size nobody checked', (e: ReturnType<typeof base>) => ((e.dtypes.fp16 = unseenFp16()), (e.dtypes.fp16.files[0] = { path: 'onnx/encoder_model_fp16.onnx', bytes: 5, exact: true })), /claims an exact size/],
+    ['a size note without a size', (e: ReturnType<typeof base>) => (e.dtypes.q8!.files[1] = { path: 'onnx/decoder_model_merged_quantized.onnx', sizeNote: 'reported' }), /has a size note but no size/],
+    ['a reported size claimed exact', (e: ReturnType<typeof base>) => (e.dtypes.q8!.files[1] = { path: 'onnx/decoder_model_merged_quantized.onnx', bytes: 5, exact: true, sizeNote: 'reported' }), /cannot be exact with a reported size/],
     ['an unknown style', (e: ReturnType<typeof base>) => (e.styles = ['poem' as never]), /styles must be/],
     ['a bad family', (e: ReturnType<typeof base>) => (e.family = 'rnn' as never), /family must be one of/],
     ['a real entry without per-backend dtypes', (e: ReturnType<typeof base>) => delete e.backendDtypes, /backendDtypes is missing/],

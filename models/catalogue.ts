@@ -54,6 +54,28 @@ function common(source: string | undefined, sizes: { config?: number; generation
     : { verified: false, files, note: 'file names are the transformers.js layout; this repo root listing was not read' };
 }
 
+/**
+ * `variant` with the sizes of some files replaced by figures reported elsewhere and not re-read
+ * here ([path, MB]); each such file carries `note` as its `sizeNote`.
+ */
+function withReportedSizes(v: DtypeVariant, sizes: [string, number][], note: string): DtypeVariant {
+  const reported = new Map(sizes);
+  for (const path of reported.keys()) if (!v.files.some((f) => f.path === path)) throw new Error(`${path} is not among the variant's files`);
+  return {
+    ...v,
+    files: v.files.map((f) => (reported.has(f.path) ? { ...f, bytes: mb(reported.get(f.path)!), sizeNote: note } : f)),
+    note: [v.note, `sizes of ${[...reported.keys()].join(', ')}: ${note}`].filter(Boolean).join('; '),
+  };
+}
+
+/**
+ * The hub cannot be reached from the machines this catalogue is edited on, so DistilBART's
+ * listing at the revision it downloads (main) could not be read again. Issue 16 reports the
+ * current main listing; its figures are used, marked as such, rather than the older commits'.
+ */
+const DISTILBART_REPORTED =
+  'as reported in issue 16 for the current main listing ("merged decoder about 614 MB, the q8 one about 155 MB, no fp16 encoder"), not re-read here: the hub is unreachable from these machines. The encoder sizes are still those of the older listing in `source`';
+
 const UNSEEN_V3 =
   'not seen: the Transformers.js v3 re-exports of Xenova repos add fp16/q4/q4f16 files to many of them, but no listing of this repo showing them was found';
 
@@ -101,9 +123,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       note: 'generation_config.json (363 B) seen at https://huggingface.co/Xenova/distilbart-cnn-6-6/blob/main/generation_config.json; the other root files were not listed',
     },
     dtypes: {
-      fp32: variant(`${HF}/Xenova/distilbart-cnn-6-6/tree/61e7ca622db22891a084d2d39e6bda4b902b370a/onnx`, seq2seq('', 513, 820)),
-      q8: variant(`${HF}/Xenova/distilbart-cnn-6-6/tree/7560ecdff5fcf8aa67001ea343699363a2dd5970/onnx`, seq2seq('_quantized', 129, 207)),
-      fp16: variant(undefined, seq2seq('_fp16'), UNSEEN_V3),
+      // The listings at these commits showed the merged decoders at 820 MB (fp32) and 207 MB (q8).
+      fp32: withReportedSizes(
+        variant(`${HF}/Xenova/distilbart-cnn-6-6/tree/61e7ca622db22891a084d2d39e6bda4b902b370a/onnx`, seq2seq('', 513, 820)),
+        [['onnx/decoder_model_merged.onnx', 614]],
+        DISTILBART_REPORTED,
+      ),
+      q8: withReportedSizes(
+        variant(`${HF}/Xenova/distilbart-cnn-6-6/tree/7560ecdff5fcf8aa67001ea343699363a2dd5970/onnx`, seq2seq('_quantized', 129, 207)),
+        [['onnx/decoder_model_merged_quantized.onnx', 155]],
+        DISTILBART_REPORTED,
+      ),
+      // No fp16 variant: issue 16 reports the repository has no fp16 encoder (not re-read here).
     },
     defaultDtype: 'q8',
     backendDtypes: { wasm: 'q8', webgpu: 'fp32', why: NO_Q8_ON_GPU },

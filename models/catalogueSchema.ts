@@ -30,6 +30,11 @@ export interface CatalogueFile {
   exact?: boolean;
   /** The engine reads it when present but loads without it. */
   optional?: boolean;
+  /**
+   * Where `bytes` comes from when it is not the variant's `source` (a figure reported elsewhere and
+   * not re-read), so a size nobody here checked says so.
+   */
+  sizeNote?: string;
 }
 
 export interface DtypeVariant extends Verification {
@@ -200,6 +205,8 @@ function checkVariant(v: unknown, name: string, at: (m: string) => void): void {
     // A size may only be claimed exact when it was checked.
     if (f.exact && (!v.verified || f.bytes === undefined)) at(`${name}: ${f.path} claims an exact size that was not verified`);
     if (v.verified && f.bytes === undefined && !f.optional) at(`${name}: ${f.path} is verified but has no size`);
+    if (f.sizeNote !== undefined && (!nonEmpty(f.sizeNote) || f.bytes === undefined)) at(`${name}: ${f.path} has a size note but no size`);
+    if (f.sizeNote !== undefined && f.exact) at(`${name}: ${f.path} cannot be exact with a reported size`);
   }
 }
 

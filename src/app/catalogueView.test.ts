@@ -1,10 +1,10 @@
 // The dtype picker's logic: every dtype a catalogue entry publishes with its size, the default
 // marked, which are downloaded (from the cached file paths), fp16/q4f16 disabled only when the
 // WebGPU adapter is known to lack shader-f16; and the storage panel's rows.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATALOGUE, downloadSize, type CatalogueEntry } from '../../models/catalogue';
 import { hubFolderUrl } from '../engine/sources';
-import { cachedFiles, choiceOf, defaultDtypeOn, dtypeChoices, dtypeOptions } from './catalogueView';
+import { cachedFiles, choiceOf, defaultDtypeOn, dtypeChoices, dtypeOptions, forgetServedFolders, pickableModels, refreshCatalogue, servedFolders } from './catalogueView';
 import { storedModels } from './storageView';
 
 const entry = (id: string): CatalogueEntry => CATALOGUE.find((e) => e.id === id)!;
@@ -39,8 +39,12 @@ describe('dtypeOptions', () => {
     expect(o.find((x) => x.dtype === 'q4f16')!.label).toBe('q4f16 · ≥ 483 MB · default');
     expect(o.find((x) => x.dtype === 'fp32')!.label).toBe('fp32 · ≥ 2.0 GB');
     const bartOpts = dtypeOptions({ dtype: bart.defaultDtype, dtypes: dtypeChoices(bart) }, null);
-    expect(bartOpts.find((x) => x.dtype === 'fp16')!.label).toBe('fp16 · size unknown · not confirmed on the hub');
-    expect(bartOpts.find((x) => x.dtype === 'q8')!.label).toBe('q8 · ≥ 336 MB · default');
+    expect(bartOpts.map((x) => x.dtype)).toEqual(['fp32', 'q8']);
+    expect(bartOpts.find((x) => x.dtype === 'q8')!.label).toBe('q8 · ≥ 284 MB · default');
+    // A variant nobody saw: only the root files' sizes are known, so the size is a lower bound.
+    const t5 = entry('flan-t5-small');
+    const t5Opts = dtypeOptions({ dtype: t5.defaultDtype, dtypes: dtypeChoices(t5) }, null);
+    expect(t5Opts.find((x) => x.dtype === 'fp16')!.label).toBe('fp16 · ≥ 2 MB · not confirmed on the hub');
   });
 
   it('disables fp16 and q4f16 only on a WebGPU adapter known to lack shader-f16', () => {
@@ -107,5 +111,50 @@ describe('choiceOf and the storage rows', () => {
       { base, label: 'DistilBART-CNN-6-6', catalogueId: bart.id, bytes: 3, files: 1, dtypes: ['fp32'] },
       { base: 'http://localhost/models/x/', label: 'models/x', catalogueId: null, bytes: 7, files: 0, dtypes: [] },
     ]);
+  });
+});
+
+describe('finding self-hosted models from the site index', () => {
+  const index = (folders: string[]) => ({ format: 'paperlens-model-index', version: 1, folders });
+  const respond = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  afterEach(() => {
+    forgetServedFolders();
+    vi.unstubAllGlobals();
+  });
+
+  it('asks for /models/index.json once, under the base URL, whatever the number of models', async () => {
+    const calls: string[] = [];
+    const fake = (async (url: string) => {
+      calls.push(url);
+      return respond(200, index(['fixtures/tiny-bart', 'local/smollm2-135m-instruct']));
+    }) as typeof fetch;
+    const first = await servedFolders(fake, '/paperlens');
+    await servedFolders(fake, '/paperlens');
+    expect(calls).toEqual(['/paperlens/models/index.json']);
+    expect(first).toEqual(new Set(['fixtures/tiny-bart', 'local/smollm2-135m-instruct']));
+  });
+
+  it('marks the models the index lists as served by this site, and only those', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      calls.push(url);
+      return respond(200, index(['local/smollm2-135m-instruct', 'fixtures/tiny-bart']));
+    });
+    await refreshCatalogue();
+    const where = Object.fromEntries(pickableModels().map((c) => [c.id, c.location.kind]));
+    expect(where['smollm2-135m-instruct']).toBe('same-origin');
+    expect(pickableModels().find((c) => c.id === 'smollm2-135m-instruct')!.location).toEqual({ kind: 'same-origin', path: 'local/smollm2-135m-instruct' });
+    expect(Object.entries(where).filter(([, k]) => k === 'same-origin').map(([id]) => id)).toEqual(['smollm2-135m-instruct']);
+    // No request per model: the index is the only thing asked for.
+    expect(calls).toEqual(['/models/index.json']);
+  });
+
+  it('reads every model from its hub when the index is missing, broken or unreachable', async () => {
+    for (const answer of [() => respond(404, 'not found'), () => new Response('<html>', { status: 200 }), () => Promise.reject(new TypeError('Failed to fetch'))]) {
+      forgetServedFolders();
+      vi.stubGlobal('fetch', async () => answer());
+      await refreshCatalogue();
+      expect(pickableModels().every((c) => c.location.kind === 'url')).toBe(true);
+    }
   });
 });

@@ -1,9 +1,11 @@
 // The models the picker offers: real summarizers from models/catalogue.ts, never the
 // random-weight test fixtures (those are reachable only through ?model= for tests). Each is read
-// from the same-origin models/local/<id>/ folder when `npm run fetch-model` put it there, else
-// from its hub repository; Cache Storage says which are already downloaded.
+// from the same-origin models/local/<id>/ folder when the site's model index lists it (put there
+// by `npm run fetch-model` or `npm run models`), else from its hub repository; Cache Storage says
+// which are already downloaded.
 import { create } from 'zustand';
 import { CATALOGUE_DTYPES, downloadSize, filesFor, localFolder, requiredOnnx, summarizers, type CatalogueDtype, type CatalogueEntry } from '../../models/catalogue';
+import { indexedFolders, MODEL_INDEX_FILE } from '../../models/modelIndex';
 import type { Backend, Dtype, GenerationOptions } from '../engine/types';
 import { defaultModelCache, deleteCachedModel, hubFolderUrl, listCachedModels, sameOriginFolderUrl, type CachedModel } from '../engine/sources';
 import type { ModelLocation } from '../worker/protocol';
@@ -172,25 +174,35 @@ export function pickableModels(): ModelChoice[] {
   return useCatalogue.getState().choices;
 }
 
-/** Whether `npm run fetch-model` put the model into the same-origin models/ folder. */
-async function servedLocally(e: CatalogueEntry): Promise<boolean> {
-  try {
-    const r = await fetch(sameOriginFolderUrl(localFolder(e), import.meta.env.BASE_URL) + 'config.json', { method: 'HEAD' });
-    return r.ok;
-  } catch {
-    return false;
-  }
+/** The site's list of self-hosted model folders, asked for once per page (models/modelIndex.ts). */
+let served: Promise<Set<string>> | null = null;
+
+/**
+ * The model folders this site serves: what `npm run models` or `npm run fetch-model` put under
+ * models/ when the site was built or is being served. One request that exists on every build,
+ * instead of probing each model's config.json (a logged 404 for every model not self-hosted).
+ */
+export function servedFolders(fetchFn: typeof fetch = fetch, baseUrl: string = import.meta.env.BASE_URL): Promise<Set<string>> {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  served ??= fetchFn(`${base}models/${MODEL_INDEX_FILE}`)
+    .then((r) => (r.ok ? r.json() : null))
+    .then(indexedFolders)
+    // Offline or an old host without the index: every model comes from its hub, as before.
+    .catch(() => new Set<string>());
+  return served;
+}
+
+/** Forgets the index read (tests); the next `servedFolders` asks again. */
+export function forgetServedFolders(): void {
+  served = null;
 }
 
 /** Re-checks where each model lives and which are cached; call at start and after a download. */
 export async function refreshCatalogue(): Promise<void> {
   const cache = defaultModelCache();
-  const [cached, local] = await Promise.all([
-    cache ? listCachedModels(cache).catch(() => []) : Promise.resolve([]),
-    Promise.all(summarizers().map(servedLocally)),
-  ]);
+  const [cached, local] = await Promise.all([cache ? listCachedModels(cache).catch(() => []) : Promise.resolve([]), servedFolders()]);
   const files = cachedFiles(cached);
-  useCatalogue.setState({ choices: summarizers().map((e, i) => choiceOf(e, local[i], files)) });
+  useCatalogue.setState({ choices: summarizers().map((e) => choiceOf(e, local.has(localFolder(e)), files)) });
 }
 
 /** Folder base URL -> paths of its cached files. */

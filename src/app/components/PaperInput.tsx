@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ACCEPTED_FILES, ingestFile, ingestFiles, setText } from '../actions';
 import { droppedFiles } from '../folderPick';
 import { formatCount } from '../i18n/format';
+import { usePersistence } from '../persistence/autosave';
 import { useApp } from '../store';
 import { countLabel, estimateTokens } from '../text/wordCount';
 
@@ -13,6 +14,8 @@ export function PaperInput() {
   const counts = useApp((s) => s.counts);
   const ingest = useApp((s) => s.ingest);
   const maxInput = useApp((s) => s.runtime?.maxInputTokens ?? null);
+  // While the saved paper is read back the box is read-only: typing then would replace it.
+  const restoring = usePersistence((s) => s.restoring);
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
 
@@ -60,10 +63,31 @@ export function PaperInput() {
         <label htmlFor="paper-text" className="visually-hidden">
           {t('paper.textLabel')}
         </label>
-        <textarea id="paper-text" data-testid="paper-input" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('paper.placeholder')} spellCheck={false} />
+        <textarea
+          id="paper-text"
+          data-testid="paper-input"
+          value={text}
+          readOnly={restoring}
+          aria-busy={restoring}
+          aria-describedby={restoring ? 'paper-restoring' : undefined}
+          // readOnly stops typing; this also stops input that reaches React another way (autofill, scripts).
+          onChange={(e) => {
+            if (!usePersistence.getState().restoring) setText(e.target.value);
+          }}
+          placeholder={restoring ? t('paper.restoring') : t('paper.placeholder')}
+          spellCheck={false}
+        />
         {dragging && <div className="drop-hint">{t('paper.dropHint')}</div>}
       </div>
       <p className="meta" aria-live="polite">
+        {restoring && (
+          <>
+            <span id="paper-restoring" data-testid="paper-restoring">
+              {t('paper.restoring')}
+            </span>
+            {' · '}
+          </>
+        )}
         <span data-testid="word-count">{countLabel(counts)}</span> · {t('paper.tokens', { tokens: formatCount(tokens) })}
         {maxInput !== null && tokens > maxInput && <> · {t('paper.longerThanWindow', { window: formatCount(maxInput) })}</>}
         {ingest.busy && <> · {t('paper.reading')}</>}

@@ -22,6 +22,7 @@ export const en = {
     reading: 'reading…',
     unsupportedFile: '{{name}}: PaperLens reads .pdf, .txt, .md and .tex files, and LaTeX projects as a folder or a .zip/.tar.gz archive.',
     unreadable: 'The text could not be read.',
+    restoring: 'Restoring your saved paper…',
   },
   count: {
     words_one: '{{formatted}} word',

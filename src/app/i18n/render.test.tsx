@@ -80,6 +80,13 @@ describe('the page in Chinese', () => {
     expect(english()).toEqual([]);
   });
 
+  it('shows no English while the saved paper is being restored', async () => {
+    await act(async () => usePersistence.setState({ restoring: true }));
+    expect(host.querySelector('[data-testid="paper-restoring"]')!.textContent).toBe('正在恢复已保存的论文…');
+    expect(english()).toEqual([]);
+    await act(async () => usePersistence.setState({ restoring: false }));
+  });
+
   it('shows no English with a Chinese paper read and its structure listed', async () => {
     const paper = structureText(PAPER, { source: 'paste' });
     await show({ text: PAPER, counts: countText(PAPER), paper, paperText: PAPER, included: paper.sections.map((s) => s.kind !== 'references') });

@@ -18,6 +18,7 @@ export const zh = {
     reading: '正在读取…',
     unsupportedFile: '{{name}}：PaperLens 只能读取 .pdf、.txt、.md 和 .tex 文件，以及文件夹或 .zip/.tar.gz 压缩包形式的 LaTeX 项目。',
     unreadable: '无法读取这段文本。',
+    restoring: '正在恢复已保存的论文…',
   },
   count: {
     words_other: '{{formatted}} 个词',

@@ -19,9 +19,15 @@ export interface PersistenceState {
   entries: HistoryEntry[];
   /** Set when the summary on screen was interrupted (reload, crash) and restored as partial. */
   restoredPartial: boolean;
+  /**
+   * True from the start until the saved draft is back in the paper box (or there was none). The
+   * box says so and takes no typing meanwhile: text typed in that moment would win over the saved
+   * paper and be saved over it, losing the paper the user came back for.
+   */
+  restoring: boolean;
 }
 
-export const usePersistence = create<PersistenceState>()(() => ({ mode: 'starting', problem: null, entries: [], restoredPartial: false }));
+export const usePersistence = create<PersistenceState>()(() => ({ mode: 'starting', problem: null, entries: [], restoredPartial: false, restoring: false }));
 
 const DRAFT_DELAY_MS = 300;
 const PARTIAL_INTERVAL_MS = 250;
@@ -61,10 +67,18 @@ function browserIndexedDB(): IDBFactory | null {
 }
 
 export async function startPersistence(factory?: IDBFactory | null): Promise<void> {
-  const opened = await openPaperStore(factory === undefined ? browserIndexedDB() : factory);
-  store = new GuardedStore(opened.store, report);
-  usePersistence.setState({ mode: opened.store.kind, problem: opened.problem ? describeStorageError(opened.problem, 'work') : null });
-  await restore();
+  // Set before the first await, so the first render already shows the box as being restored.
+  usePersistence.setState({ restoring: true });
+  try {
+    const opened = await openPaperStore(factory === undefined ? browserIndexedDB() : factory);
+    store = new GuardedStore(opened.store, report);
+    usePersistence.setState({ mode: opened.store.kind, problem: opened.problem ? describeStorageError(opened.problem, 'work') : null });
+    await restore();
+  } finally {
+    // Whatever happened (the store opens with a 5 s limit; GuardedStore turns read errors into
+    // a notice), the box is the user's again.
+    usePersistence.setState({ restoring: false });
+  }
   useApp.subscribe(onChange);
   await restorePrefs();
   addEventListener('pagehide', () => void flushPersistence());
@@ -76,7 +90,8 @@ export async function startPersistence(factory?: IDBFactory | null): Promise<voi
 async function restore(): Promise<void> {
   const [draft, partial] = await Promise.all([store.loadDraft(), store.loadPartial()]);
   await refreshHistory();
-  // Anything typed while the database was opening wins over the saved draft.
+  // The box takes no typing while restoring (PaperInput); a file opened meanwhile that was read
+  // first is the user's latest choice and wins over the saved draft, as it would a moment later.
   if (draft && get().text === '') {
     set({ style: draft.style, length: draft.length, decoding: { ...get().decoding, ...draft.decoding } });
     if (draft.text) setText(draft.text);

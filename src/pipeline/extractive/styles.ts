@@ -10,7 +10,8 @@ import { cosine } from './tfidf';
 /** TF-IDF cosine above which two sentences say the same thing (mmrSelect's default too). */
 const DUPLICATE = 0.65;
 
-const SIZES: Record<SummaryStyle, Record<SummaryLength, number>> = {
+/** The size of each style at each length preset: sentences, bullets, words (abstract) or sentences per section. */
+export const SIZES: Record<SummaryStyle, Record<SummaryLength, number>> = {
   tldr: { short: 1, medium: 2, long: 3 },
   key_points: { short: 3, medium: 5, long: 8 },
   abstract: { short: 80, medium: 150, long: 250 }, // words

@@ -1,0 +1,93 @@
+// The evaluation's own measures on cases worked by hand, then the subset `npm run eval -- --subset`
+// scores (test/data/papers, abstract withheld), held to the committed baseline.json: a figure that
+// drops below it (redundancy that rises above it) fails, and ours must stay ahead of LexRank and
+// TextRank on ROUGE. Refresh the baseline with `npm run eval -- --subset --write-baseline` when a
+// change is meant to move it, and say why in the commit.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baselineOf, evaluatePaper, overall, summarySentences, type Overall } from './evaluate';
+import { lengthAccuracy, redundancy, rougeJs, rougeOwn, sectionsDrawnOn } from './metrics';
+import { evalPapers } from './papers';
+
+describe('the measures', () => {
+  it('scores ROUGE as worked by hand, both implementations alike', () => {
+    // 4 of 5 candidate unigrams in a 6-word reference: F1 = 2*4/(5+6).
+    const c = 'The cat sat on mats.';
+    const r = 'The cat sat on the mat.';
+    for (const f of [rougeJs, rougeOwn]) {
+      const s = f(c, r);
+      expect(s.r1).toBeCloseTo(8 / 11, 6);
+      // Bigrams: the cat, cat sat, sat on (3 of 4 / 5).
+      expect(s.r2).toBeCloseTo(6 / 9, 6);
+      expect(s.rl).toBeCloseTo(8 / 11, 6);
+      expect(f(r, r)).toEqual({ r1: 1, r2: 1, rl: 1 });
+      expect(f('Dogs bark loudly.', r)).toEqual({ r1: 0, r2: 0, rl: 0 });
+    }
+  });
+
+  it('counts near-duplicate sentence pairs as redundant, distinct ones not', () => {
+    const a = 'This paper introduces a graph network for protein folding.';
+    const b = 'This paper introduces a graph network tailored for protein folding.';
+    const c = 'Experiments on three benchmarks show a ten percent error reduction.';
+    expect(redundancy([a, c])).toBe(0);
+    expect(redundancy([a, b, c])).toBeCloseTo(1 / 3, 6);
+    expect(redundancy([a])).toBe(0);
+  });
+
+  it('counts the sections summary sentences come from', () => {
+    const sections = [{ text: 'We built a tool. It is fast.' }, { text: 'The tool beats the baseline on every task.' }, { text: 'Future work remains.' }];
+    expect(sectionsDrawnOn(['We built a tool.', 'It is fast.'], sections)).toBe(1);
+    expect(sectionsDrawnOn(['We built a tool.', 'The tool beats the baseline on every task.'], sections)).toBe(2);
+  });
+
+  it('scores length against the preset', () => {
+    expect(lengthAccuracy(5, 5)).toBe(1);
+    expect(lengthAccuracy(4, 5)).toBeCloseTo(0.8);
+    expect(lengthAccuracy(12, 5)).toBe(0);
+    expect(summarySentences('- One point.\n- Another point.')).toEqual(['One point.', 'Another point.']);
+  });
+});
+
+describe('the evaluation subset against its baseline', () => {
+  let o: Overall;
+  beforeAll(async () => {
+    const papers = await evalPapers('data');
+    for (const p of papers) expect(p.paper.sections.some((s) => s.kind === 'abstract') || p.paper.abstract !== undefined, p.id).toBe(false);
+    const rows = [];
+    for (const p of papers) rows.push(await evaluatePaper(p));
+    o = overall(rows);
+  }, 300_000);
+
+  it('has the papers, and the abstract is not in any input', () => {
+    expect(o.papers).toBeGreaterThanOrEqual(7);
+  });
+
+  it('no figure falls below the committed baseline', () => {
+    const baseline = JSON.parse(readFileSync(join(import.meta.dirname, 'baseline.json'), 'utf8')) as Record<string, number>;
+    const now = baselineOf(o);
+    expect(Object.keys(now).sort()).toEqual(Object.keys(baseline).sort());
+    for (const [k, v] of Object.entries(baseline)) {
+      if (k.endsWith('redundancy')) expect(now[k], k).toBeLessThanOrEqual(v + 1e-9);
+      else expect(now[k], k).toBeGreaterThanOrEqual(v - 1e-9);
+    }
+  });
+
+  it('stays ahead of LexRank and TextRank on ROUGE-1/2/L', () => {
+    const { ours, lexrank, textrank } = o.systems;
+    for (const other of [lexrank, textrank]) {
+      expect(ours.rouge.r1).toBeGreaterThan(other.rouge.r1);
+      expect(ours.rouge.r2).toBeGreaterThan(other.rouge.r2);
+      expect(ours.rouge.rl).toBeGreaterThan(other.rouge.rl);
+    }
+  });
+
+  it('js-rouge and the implementation here agree', () => {
+    for (const s of Object.values(o.systems)) {
+      expect(Math.abs(s.rouge.r1 - s.rougeOwn.r1)).toBeLessThan(1e-6);
+      expect(Math.abs(s.rouge.r2 - s.rougeOwn.r2)).toBeLessThan(1e-6);
+      // ROUGE-L sums over sentences, which the two split a little differently.
+      expect(Math.abs(s.rouge.rl - s.rougeOwn.rl)).toBeLessThan(0.02);
+    }
+  });
+});
