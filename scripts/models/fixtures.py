@@ -15,11 +15,16 @@ from pathlib import Path
 
 from common import HERE, REPO, fresh_dir, log, read_json, write_json
 
-SOURCES = [HERE / "fixtures.py", HERE / "quantize.py"]
 DTYPES = ["fp32", "q8", "q4", "fp16", "q4f16"]
 HALF = ["fp16", "q4f16"]
 COMMITTED = REPO / "models" / "fixtures"
 TOKENIZER_FILES = ["tokenizer.json", "tokenizer_config.json"]
+# The committed configs and tokenizers the fixtures start from are sources too: a change there rebuilds them.
+SOURCES = [
+    HERE / "fixtures.py",
+    HERE / "quantize.py",
+    *[COMMITTED / base / name for base in ("tiny-bart", "tiny-t5", "tiny-qwen2") for name in ["config.json", "generation_config.json", *TOKENIZER_FILES]],
+]
 
 
 @dataclass
