@@ -162,7 +162,7 @@ async function main(): Promise<number> {
     failures,
     caveats: [
       'WebGPU here is SwiftShader (software, no GPU): webgpu rows prove the wiring and token parity only, not speed. Run /bench.html on a real GPU for speed.',
-      'Benchmark models have random weights (real shapes): speed only, never quality.',
+      'The bench/* models have random weights (real shapes): speed only, never quality; local/smollm2-135m-instruct is the real trained model (npm run models).',
       'The two sides run different ORT builds in the browser (1.30.0 vs 1.31.0-dev); in Node the peer runs native onnxruntime-node.',
       `Encode/prefill: ours from the engine's timings, the peer from timing its encoder (or, decoder-only, the first) session run.`,
     ],
