@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rawSummary, useGreedy, waitForModel } from './app';
+import { findModel } from '../models/catalogue';
 import { referenceSummary } from './reference';
 import { contentWordsFromPaper, endsAtSentenceEnd, longestWordRun, maxNgramRepeats } from './trainedText';
 
@@ -86,7 +87,8 @@ test('SmolLM2-135M-Instruct writes a TL;DR of a short passage on WebGPU', async 
     text: `# sPlotOpen\n\n${passage}`,
     style: 'tldr',
     length: 'short',
-    generation: { do_sample: false, num_beams: 1, repetition_penalty: 1, no_repeat_ngram_size: 8, max_new_tokens: GPU_TOKENS },
+    // The catalogue's decoding defaults, as the page lays them under the greedy settings.
+    generation: { ...findModel('smollm2-135m-instruct')!.generation.options, do_sample: false, num_beams: 1, max_new_tokens: GPU_TOKENS },
   });
   expect(tldr).toBe(onWasm);
 });

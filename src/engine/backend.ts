@@ -48,7 +48,7 @@ async function probe(gpu: GpuLike | undefined): Promise<{ ok: true; f16: boolean
 }
 
 /**
- * `requested` is one dtype, or one per backend (a catalogue's measured defaults): the entry of the
+ * `request` is one dtype, or one per backend (a catalogue's measured defaults): the entry of the
  * backend chosen applies.
  */
 export async function planBackend(

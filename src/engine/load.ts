@@ -104,7 +104,8 @@ export async function loadModel(source: FileSource, opts: LoadOptions): Promise<
   }
   const host = new BackboneHost(
     backbone,
-    (backend, dtype) => resolveLayout(source, spec.kind, dtype).then((l) => Backbone.create(runtimeFor(backend), spec, l, dtype)),
+    // The planned dtype's layout is known; only a safer dtype needs its files looked up.
+    async (backend, dtype) => Backbone.create(runtimeFor(backend), spec, dtype === plan.dtype ? layout : await resolveLayout(source, spec.kind, dtype), dtype),
     available,
     notes,
   );

@@ -8,14 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/engine';
-import { Backbone } from '../../src/engine/backbone';
-import { parseModelSpec } from '../../src/engine/config';
-import { readJson, readOptionalJson, resolveLayout } from '../../src/engine/modelFolder';
-import { Runtime } from '../../src/engine/session';
-import { TextTokenizer } from '../../src/engine/tokenizer';
 import type { Dtype } from '../../src/engine/types';
-import { ort } from '../support/engine';
-import { havePrepared, preparedDir, preparedSource } from '../support/prepared';
+import { argmax, folderBackbone, ort } from '../support/engine';
+import { folderTokenizer, havePrepared, preparedDir, preparedSource } from '../support/prepared';
 
 const DTYPES: Dtype[] = ['fp32', 'q8', 'q4', 'fp16', 'q4f16'];
 const FIXTURES = ['optimum/tiny-bart', 'optimum/tiny-flan-t5', 'optimum/tiny-qwen2', 'optimum/tiny-llama'];
@@ -40,18 +35,9 @@ interface Row {
 }
 const rows: Row[] = [];
 
-function argmax(a: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < a.length; i++) if (a[i] > a[best]) best = i;
-  return best;
-}
-
 /** Feeds fp32's greedy tokens to `dtype`'s graphs and returns the raw argmax (no logits processors) at every position. */
 async function teacherForced(model: string, dtype: Dtype, prompts: number[][], refs: number[][]): Promise<number[]> {
-  const source = preparedSource(model);
-  const spec = parseModelSpec(source.id, await readJson(source, 'config.json'), await readOptionalJson(source, 'generation_config.json'));
-  const layout = await resolveLayout(source, spec.kind, dtype);
-  const bb = await Backbone.create(new Runtime({ ort, backend: 'wasm', source }), spec, layout, dtype);
+  const { spec, backbone: bb } = await folderBackbone(preparedSource(model), dtype);
   const picks: number[] = [];
   try {
     for (const [i, prompt] of prompts.entries()) {
@@ -78,8 +64,7 @@ async function measure(model: string, maxNewTokens: number) {
     try {
       expect(m.dtype, `${model} ${dtype} loaded as asked`).toBe(dtype);
       if (dtype === 'fp32') {
-        const source = preparedSource(model);
-        const tok = new TextTokenizer(source.id, await readJson(source, 'tokenizer.json'), await readJson(source, 'tokenizer_config.json'));
+        const tok = await folderTokenizer(preparedSource(model));
         promptIds = PROMPTS.map((p) => tok.encode(m.promptText(p), m.kind === 'seq2seq'));
       }
       const ids: number[][] = [];

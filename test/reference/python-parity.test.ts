@@ -6,11 +6,10 @@
 // difference is named as such.
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadModel, type LoadedModel } from '../../src/engine';
-import { readJson } from '../../src/engine/modelFolder';
-import { TextTokenizer } from '../../src/engine/tokenizer';
+import type { TextTokenizer } from '../../src/engine/tokenizer';
 import type { GenerationOptions } from '../../src/engine/types';
 import { ort } from '../support/engine';
-import { REFERENCE, havePrepared, preparedDir, preparedSource, referenceCases, referenceResults } from '../support/prepared';
+import { REFERENCE, folderTokenizer, havePrepared, preparedDir, preparedSource, referenceCases, referenceResults } from '../support/prepared';
 
 const cases = referenceCases();
 const models = [...new Set(cases.map((c) => c.model))];
@@ -23,8 +22,7 @@ describe.skipIf(!ready).each(models)('%s (fp32, WASM) gives Python transformers\
     (loaded ??= (async () => {
       const source = preparedSource(model);
       const m = await loadModel(source, { ort, backend: 'wasm', dtype: 'fp32', gpu: null });
-      const tok = new TextTokenizer(source.id, await readJson(source, 'tokenizer.json'), await readJson(source, 'tokenizer_config.json'));
-      return { m, tok };
+      return { m, tok: await folderTokenizer(source) };
     })());
   afterAll(async () => {
     if (loaded) await (await loaded).m.dispose();

@@ -6,6 +6,7 @@ import { Backbone } from '../../src/engine/backbone';
 import { parseModelSpec, type ModelSpec } from '../../src/engine/config';
 import { readJson, readOptionalJson, resolveLayout } from '../../src/engine/modelFolder';
 import { Runtime } from '../../src/engine/session';
+import type { Dtype } from '../../src/engine/types';
 import { DirSource } from './dirSource';
 
 // Two cores are shared by every test worker: one ORT thread each.
@@ -18,11 +19,15 @@ export function fixture(name: string): DirSource {
   return new DirSource(resolve(FIXTURES, name));
 }
 
-export async function fixtureBackbone(name: string): Promise<{ spec: ModelSpec; backbone: Backbone; source: DirSource }> {
-  const source = fixture(name);
+export function fixtureBackbone(name: string): Promise<{ spec: ModelSpec; backbone: Backbone; source: DirSource }> {
+  return folderBackbone(fixture(name));
+}
+
+/** The WASM backbone of any model folder in one dtype, assembled as loadModel does. */
+export async function folderBackbone(source: DirSource, dtype: Dtype = 'fp32'): Promise<{ spec: ModelSpec; backbone: Backbone; source: DirSource }> {
   const spec = parseModelSpec(source.id, await readJson(source, 'config.json'), await readOptionalJson(source, 'generation_config.json'));
-  const layout = await resolveLayout(source, spec.kind, 'fp32');
-  const backbone = await Backbone.create(new Runtime({ ort, backend: 'wasm', source }), spec, layout, 'fp32');
+  const layout = await resolveLayout(source, spec.kind, dtype);
+  const backbone = await Backbone.create(new Runtime({ ort, backend: 'wasm', source }), spec, layout, dtype);
   return { spec, backbone, source };
 }
 

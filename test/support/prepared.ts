@@ -3,6 +3,8 @@
 // prepares them first) a missing one is an error; a bare `vitest` run without them skips those tests.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readJson } from '../../src/engine/modelFolder';
+import { TextTokenizer } from '../../src/engine/tokenizer';
 import { DirSource } from './dirSource';
 
 const MODELS = resolve(import.meta.dirname, '..', '..', 'models');
@@ -17,6 +19,11 @@ export function preparedDir(model: string): string {
 
 export function preparedSource(model: string): DirSource {
   return new DirSource(preparedDir(model));
+}
+
+/** The folder's tokenizer, to compare prompt ids with a reference's. */
+export async function folderTokenizer(source: DirSource): Promise<TextTokenizer> {
+  return new TextTokenizer(source.id, await readJson(source, 'tokenizer.json'), await readJson(source, 'tokenizer_config.json'));
 }
 
 /** True when every path exists; otherwise false locally, an error under CI. */
