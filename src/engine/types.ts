@@ -133,9 +133,43 @@ export interface GenerationResult {
   truncated?: { inputTokens: number; keptTokens: number };
 }
 
+/**
+ * The JSON Schema subset constrained decoding understands: objects with known properties,
+ * arrays (min/maxItems), strings (maxLength, enum), numbers, integers, booleans, null, and
+ * `anyOf` / a list of types for nullable fields.
+ */
+export interface JsonSchema {
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null' | ('string' | 'number' | 'integer' | 'boolean' | 'null')[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  maxLength?: number;
+  enum?: (string | number | boolean | null)[];
+  anyOf?: JsonSchema[];
+  description?: string;
+}
+
 export interface GenerateHooks {
   signal?: AbortSignal;
   onToken?: (ev: TokenEvent) => void;
+  /**
+   * Constrained decoding: at every step only tokens that keep the output a valid prefix of a
+   * document matching this schema may be chosen, and a run cut short by max tokens is closed,
+   * so `text` always parses and validates. Greedy and sampling only.
+   */
+  jsonSchema?: JsonSchema;
+}
+
+/** A sentence-embedding model (e.g. all-MiniLM-L6-v2): mean-pooled, L2-normalised vectors. */
+export interface TextEmbedder {
+  readonly backend: Backend;
+  readonly dimensions: number;
+  /** Longest input in tokens; longer texts are truncated. */
+  readonly maxInputTokens: number;
+  embed(texts: string[], signal?: AbortSignal): Promise<Float32Array[]>;
+  dispose(): Promise<void>;
 }
 
 export type ModelKind = 'seq2seq' | 'causal';
