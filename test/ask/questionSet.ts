@@ -1,0 +1,42 @@
+// Loads the hand-written question set (questions.json) and the papers it asks about, ingested
+// as a user would give them, for the retrieval and answer tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingest, type Paper } from '../../src/pipeline';
+
+export interface Question {
+  q: string;
+  /** Substrings of the answering sentence(s); null: the paper does not address it. */
+  answer: string[] | null;
+  follows?: boolean;
+}
+
+export interface AskedPaper {
+  id: string;
+  paper: Paper;
+  questions: Question[];
+}
+
+const DIR = import.meta.dirname;
+const PAPERS = join(DIR, '../data/papers');
+
+export async function loadQuestionSet(): Promise<AskedPaper[]> {
+  const set = JSON.parse(readFileSync(join(DIR, 'questions.json'), 'utf8')) as { papers: { id: string; questions: Question[] }[] };
+  return Promise.all(
+    set.papers.map(async (p) => {
+      const body = readFileSync(join(PAPERS, `${p.id}.body.md`), 'utf8');
+      const paper = await ingest({ name: `${p.id}.md`, bytes: new TextEncoder().encode(body) });
+      return { id: p.id, paper, questions: p.questions };
+    }),
+  );
+}
+
+/** Markup the reader drops (emphasis, code) and spacing, so answers match the text as read. */
+export function normalized(s: string): string {
+  return s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export function answers(text: string, q: Question): boolean {
+  const t = normalized(text);
+  return (q.answer ?? []).some((a) => t.includes(normalized(a)));
+}
