@@ -73,6 +73,8 @@ function setup(generator?: TextGenerator, summarize?: WorkerDeps['summarize']) {
         }
         return { text, kind: hooks.generator ? 'abstractive' : 'extractive', style: req.style, length: req.length, partial: hooks.signal.aborted } satisfies SummaryOutcome;
       }),
+    ask: () => Promise.reject(new Error('not asked in these tests')),
+    extract: () => Promise.reject(new Error('not asked in these tests')),
     runtime: async () => ({ threads: 4, crossOriginIsolated: true, webgpuAvailable: true }),
     now: () => (t += 5),
     deltaIntervalMs: 1,

@@ -4,6 +4,7 @@ import type { FileProgress, TextGenerator } from '../engine/types';
 import type { Paper, SummaryEvent, SummaryOutcome, SummaryRequest } from '../pipeline/types';
 import { DeltaBatcher } from './deltaBatcher';
 import { ObservedGenerator } from './observedGenerator';
+import { runAsk, runExtract, type PaperTaskDeps, type TaskHost } from './paperTasks';
 import { describeError } from './plainErrors';
 import type {
   FileDownloadProgress,
@@ -36,15 +37,12 @@ export interface RuntimeFacts {
   webgpuShaderF16?: boolean | null;
 }
 
-export interface WorkerDeps {
+export interface WorkerDeps extends PaperTaskDeps {
   /** `notes` say in words why the backend differs from what was asked. */
   loadModel(req: LoadModelRequest, hooks: LoadHooks): Promise<TextGenerator & { notes?: readonly string[]; dtype?: string }>;
   ingest(input: IngestRequest['input'], signal: AbortSignal): Promise<Paper>;
   summarize(paper: Paper, request: SummaryRequest, hooks: SummarizeHooks): Promise<SummaryOutcome>;
   runtime(): Promise<RuntimeFacts>;
-  now(): number;
-  /** Delta batching interval; tests pass 0-ish values, the app ~32 ms. */
-  deltaIntervalMs?: number;
   /** Minimum time between two progress events of one download. */
   progressIntervalMs?: number;
 }
@@ -61,10 +59,26 @@ export class WorkerController {
   private loading: number | null = null;
   private summarizing: number | null = null;
 
+  private readonly tasks: TaskHost;
+
   constructor(
     private readonly deps: WorkerDeps,
     private readonly post: Post,
-  ) {}
+  ) {
+    this.tasks = {
+      deps,
+      post,
+      generator: () => this.generator,
+      modelId: () => (this.generator ? this.modelId : null),
+      track: (id) => this.track(id),
+      done: (id) => void this.running.delete(id),
+      fellBack: async (fb) => {
+        if (!this.generator) return;
+        this.generator.firstFallBack ??= fb;
+        this.post({ type: 'status', status: await this.status() });
+      },
+    };
+  }
 
   async handle(req: WorkerRequest): Promise<void> {
     switch (req.type) {
@@ -78,11 +92,16 @@ export class WorkerController {
         return this.ingest(req);
       case 'summarize':
         return this.summarize(req);
+      case 'ask':
+        return runAsk(this.tasks, req);
+      case 'extract':
+        return runExtract(this.tasks, req);
       case 'cancel':
         this.running.get(req.target)?.abort();
         return;
     }
   }
+
 
   async status(): Promise<RuntimeStatus> {
     this.facts ??= await this.deps.runtime();

@@ -4,7 +4,7 @@ import { ModelFileError } from '../engine/types';
 
 /** What was being done when it failed; `name` is the model id or file name. */
 export interface During {
-  key: 'load' | 'read' | 'summarize';
+  key: 'load' | 'read' | 'summarize' | 'ask' | 'extract';
   name?: string;
 }
 
@@ -20,6 +20,8 @@ export interface PlainError {
 function duringText(d: During): string {
   if (d.key === 'load') return `loading the model ${d.name ?? ''}`.trimEnd();
   if (d.key === 'read') return `reading ${d.name ?? 'the pasted text'}`;
+  if (d.key === 'ask') return 'answering';
+  if (d.key === 'extract') return 'extracting the facts';
   return 'summarizing';
 }
 
@@ -35,6 +37,10 @@ export function describeError(e: unknown, during: During): PlainError {
     if (e.name === 'IngestError') {
       const { code, detail: more } = e as Error & { code?: string; detail?: string };
       return { message: e.message, detail, key: code ? `ingest.${code}` : undefined, params: more ? { detail: more } : undefined };
+    }
+    if (e.name === 'AskError') {
+      const { code } = e as Error & { code?: string };
+      return { message: e.message, detail, key: code ? `ask.${code}` : undefined };
     }
     if (e.name === 'AbortError') return { message: `${what} was cancelled.`, detail, key: 'cancelled', during };
     if (e.name === 'GenerationOptionError') return { message: e.message, detail };

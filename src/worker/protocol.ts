@@ -3,6 +3,8 @@
 import type { Backend, BackendChoice, DtypeRequest, GenerationOptions, GenerationTimings } from '../engine/types';
 import type { During } from './plainErrors';
 import type { Paper, ProgressStep, SummaryLength, SummaryStyle } from '../pipeline/types';
+import type { Answer, Turn } from '../pipeline/ask/types';
+import type { PaperFacts } from '../pipeline/facts/types';
 
 /** Where the worker should read a model folder from. */
 export type ModelLocation =
@@ -61,14 +63,38 @@ export interface SummarizeRequest {
   deltaIntervalMs?: number;
 }
 
-/** Cancels the request with this id (a model download or a summary). Partial output is kept. */
+/** A question about the paper; answered from its passages, by the loaded instruction model if any. */
+export interface AskRequest {
+  type: 'ask';
+  id: number;
+  paper: Paper;
+  question: string;
+  /** The conversation so far (oldest first): follow-ups are read with it. */
+  history: Turn[];
+  /** Decoding settings for the answer (the model's catalogue defaults). */
+  generation: GenerationOptions;
+  /** Quote passages even when a model is loaded. */
+  extractive?: boolean;
+  deltaIntervalMs?: number;
+}
+
+/** The facts card: rules always; with `useModel` and an instruction model, also JSON under a schema. */
+export interface ExtractRequest {
+  type: 'extract';
+  id: number;
+  paper: Paper;
+  useModel: boolean;
+  generation?: GenerationOptions;
+}
+
+/** Cancels the request with this id (a model download, a summary, an answer, an extraction). Partial output is kept. */
 export interface CancelRequest {
   type: 'cancel';
   id: number;
   target: number;
 }
 
-export type WorkerRequest = LoadModelRequest | UnloadModelRequest | IngestRequest | SummarizeRequest | CancelRequest;
+export type WorkerRequest = LoadModelRequest | UnloadModelRequest | IngestRequest | SummarizeRequest | AskRequest | ExtractRequest | CancelRequest;
 
 export interface RuntimeStatus {
   /** Backend of the loaded model; null when no model is loaded (extractive only). */
@@ -130,11 +156,24 @@ export type WorkerEvent =
       fellBack: { from: Backend; reason: string } | null;
       stats: SummaryStats;
     }
+  | { type: 'ask-progress'; id: number; step: 'retrieve' | 'write'; done: number; total: number }
+  | { type: 'ask-delta'; id: number; text: string }
+  | { type: 'ask-done'; id: number; answer: Answer; backend: Backend | null; totalMs: number }
+  | { type: 'extract-progress'; id: number; step: 'rules' | 'model'; done: number; total: number }
+  | { type: 'facts-done'; id: number; facts: PaperFacts; partial: boolean; totalMs: number }
   /** A request failed; `message` is in plain words, `detail` holds the technical error. */
   | { type: 'error'; id: number; request: WorkerRequest['type']; message: string; detail?: string; key?: string; params?: Record<string, string>; during?: During }
   | { type: 'cancelled'; id: number };
 
 /** Every request gets exactly one of these final events. */
 export function isFinalEvent(ev: WorkerEvent): boolean {
-  return ev.type === 'loaded' || ev.type === 'ingested' || ev.type === 'summary-done' || ev.type === 'error' || ev.type === 'cancelled';
+  return (
+    ev.type === 'loaded' ||
+    ev.type === 'ingested' ||
+    ev.type === 'summary-done' ||
+    ev.type === 'ask-done' ||
+    ev.type === 'facts-done' ||
+    ev.type === 'error' ||
+    ev.type === 'cancelled'
+  );
 }

@@ -7,6 +7,8 @@ import type { WorkerDeps } from './controller';
 import { loadOrt } from './ortSetup';
 import type { IngestRequest, ModelLocation } from './protocol';
 import { probeRuntime } from './runtimeFacts';
+import { askPaper } from '../pipeline/ask/askPaper';
+import { RetrieverCache } from './retrievers';
 
 // CMaps are served same-origin from public/pdfjs/cmaps/ (copied there by vite.config.ts) and
 // precached by the service worker, so Chinese/Japanese/Korean PDFs read offline too.
@@ -28,6 +30,7 @@ function sourceFor(location: ModelLocation, modelId: string): FileSource {
 }
 
 export function workerServices(): WorkerDeps {
+  const retrievers = new RetrieverCache();
   return {
     async loadModel(req, hooks) {
       const ort = await loadOrt();
@@ -44,6 +47,13 @@ export function workerServices(): WorkerDeps {
     },
     ingest: (input, signal) => ingest(ingestInput(input), { signal }),
     summarize: (paper, request, hooks) => summarizePaper(paper, request, hooks),
+    async ask(paper, question, hooks) {
+      const retriever = await retrievers.get(paper);
+      return askPaper(paper, question, { ...hooks, retriever });
+    },
+    extract() {
+      return Promise.reject(new Error('facts extraction is not wired yet'));
+    },
     runtime: probeRuntime,
     now: () => performance.now(),
   };

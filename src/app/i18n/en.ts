@@ -302,6 +302,8 @@ export const en = {
       load: 'loading the model {{name}}',
       read: 'reading {{name}}',
       summarize: 'summarizing',
+      ask: 'answering',
+      extract: 'extracting the facts',
     },
     failedAt: '{{during}} failed: {{path}}: {{problem}}.',
     cancelled: '{{during}} was cancelled.',
@@ -310,6 +312,7 @@ export const en = {
     failed: '{{during}} failed: {{reason}}',
     // The pipeline's own English messages (pipeline/errors.ts), so the two never drift apart.
     ingest: { ...INGEST_MESSAGES },
+    ask: { 'empty-question': 'Type a question about the paper first.' },
     withDetail: '{{message}} ({{detail}})',
   },
   exported: {

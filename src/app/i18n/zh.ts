@@ -291,6 +291,8 @@ export const zh = {
       load: '加载模型 {{name}}',
       read: '读取 {{name}}',
       summarize: '生成摘要',
+      ask: '回答问题',
+      extract: '提取要素',
     },
     failedAt: '{{during}}失败：{{path}}：{{problem}}。',
     cancelled: '{{during}}已取消。',
@@ -308,6 +310,7 @@ export const zh = {
       'damaged-archive': '这个压缩包无法解压：它似乎已损坏或不完整。请重新下载。',
       'no-paper-in-files': '这些文件中没有 PaperLens 能读取的论文（带 \\documentclass 的 LaTeX 主文件、PDF、.md 或 .txt）。',
     },
+    ask: { 'empty-question': '请先输入一个关于论文的问题。' },
     withDetail: '{{message}}（{{detail}}）',
   },
   exported: {

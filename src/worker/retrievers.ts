@@ -1,0 +1,37 @@
+// One retrieval index per paper, kept while questions about it keep coming: a question sends the
+// whole paper (the worker keeps no state the page does not), and indexing it again for every
+// follow-up would waste the time the answer is waited for.
+import { PaperRetriever, type DenseSearch } from '../pipeline/retrieval/retriever';
+import type { Paper } from '../pipeline/types';
+
+/** FNV-1a over the sections' titles and texts: equal papers get equal keys, cheaply. */
+export function paperKey(paper: Paper): string {
+  let h = 0x811c9dc5;
+  for (const s of paper.sections) {
+    const t = `${s.title}\u0000${s.kind}\u0000${s.text}\u0001`;
+    for (let i = 0; i < t.length; i++) {
+      h ^= t.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  return `${h.toString(16)}-${paper.sections.length}-${paper.wordCount}`;
+}
+
+export class RetrieverCache {
+  private key: string | null = null;
+  private retriever: PaperRetriever | null = null;
+  private denseFor: unknown = null;
+
+  /** `dense` builds a dense index for the paper's passages (when an embedding model is loaded). */
+  async get(paper: Paper, dense?: { owner: unknown; build(r: PaperRetriever): Promise<DenseSearch> }): Promise<PaperRetriever> {
+    const key = paperKey(paper);
+    const owner = dense?.owner ?? null;
+    if (this.retriever && this.key === key && this.denseFor === owner) return this.retriever;
+    let retriever = new PaperRetriever(paper);
+    if (dense) retriever = new PaperRetriever(paper, await dense.build(retriever));
+    this.key = key;
+    this.retriever = retriever;
+    this.denseFor = owner;
+    return retriever;
+  }
+}
