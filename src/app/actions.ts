@@ -23,7 +23,7 @@ let ingestTimer: ReturnType<typeof setTimeout> | undefined;
 const WORD_COUNT_DELAY_MS = 120;
 const INGEST_DELAY_MS = 700;
 
-function worker(): WorkerClient {
+export function worker(): WorkerClient {
   if (!client) throw new Error('PaperLens has not started');
   return client;
 }
@@ -81,6 +81,17 @@ export function setText(text: string): void {
 
 function acceptPaper(paper: Paper, text: string): void {
   set({ paper, paperText: text, included: defaultInclusion(paper), ingest: { busy: false, error: null, requestId: null } });
+}
+
+/** The paper in the box, read again first when the text changed since it was last read. */
+export function currentPaper(): Promise<Paper | null> {
+  const s = get();
+  return s.paperText === s.text && s.paper ? Promise.resolve(s.paper) : ingestText();
+}
+
+/** The URL's delta interval (`?delta=`), for every streamed request. */
+export function urlDeltaMs(): number | undefined {
+  return url.deltaMs;
 }
 
 function ingestText(): Promise<Paper | null> {
@@ -206,6 +217,7 @@ export function chooseDtype(id: string, dtype: Dtype): void {
 }
 
 export async function loadModel(id: string, label: string, location: ModelLocation, opts: ModelChoiceOptions = {}): Promise<void> {
+  set({ activity: 'run' });
   const old = get().model.requestId;
   if (old !== null) worker().cancel(old);
   const startedAt = performance.now();
@@ -287,6 +299,7 @@ export function summarizeBlocker(): string | null {
 }
 
 export async function summarize(): Promise<void> {
+  set({ activity: 'run' });
   const blocker = summarizeBlocker();
   if (blocker) {
     if (!isRunning(get())) patchRun({ ...initialRun, status: 'error', error: blocker });
@@ -411,6 +424,7 @@ export function summaryRecord(): SummaryRecord | null {
     sourceWordCount: s.paper?.wordCount ?? s.counts.words,
     ...((s.paper?.cjkChars ?? s.counts.characters) ? { sourceCjkChars: s.paper?.cjkChars ?? s.counts.characters } : {}),
     date: run.finishedAt ?? new Date().toISOString(),
+    ...(s.ask.turns.length ? { conversation: s.ask.turns } : {}),
   };
 }
 

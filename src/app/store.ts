@@ -4,6 +4,8 @@ import { create } from 'zustand';
 import type { Dtype, GenerationOptions } from '../engine/types';
 import type { TextCounts } from '../pipeline/cjk/script';
 import type { Paper, SummaryLength, SummaryStyle } from '../pipeline/types';
+import type { Turn } from '../pipeline/ask/types';
+import type { PaperFacts, SentenceRef } from '../pipeline/facts/types';
 import type { FileDownloadProgress, LoadStage, RuntimeStatus, SummaryStats } from '../worker/protocol';
 import { BUILTIN_DEFAULTS, type DecodingSettings } from './settings';
 
@@ -53,6 +55,32 @@ export interface RunState {
   finishedAt: string | null;
 }
 
+export interface AskState {
+  status: 'idle' | 'asking' | 'done' | 'stopped' | 'error';
+  requestId: number | null;
+  /** The question box. */
+  input: string;
+  /** The question being answered, and its text as it streams. */
+  pending: string | null;
+  streaming: string;
+  /** The conversation about the paper in the box, oldest first; saved with it. */
+  turns: Turn[];
+  error: string | null;
+  totalMs: number | null;
+}
+
+export interface FactsState {
+  status: 'idle' | 'extracting' | 'done' | 'error';
+  requestId: number | null;
+  facts: PaperFacts | null;
+  /** The paper text the card was made from: a card is only shown beside its paper. */
+  paperText: string | null;
+  withModel: boolean;
+  error: string | null;
+  progress: { step: 'rules' | 'model'; done: number; total: number } | null;
+  totalMs: number | null;
+}
+
 export interface AppState {
   text: string;
   /** Words and CJK characters of `text`, counted apart (pipeline/cjk/script.ts). */
@@ -73,6 +101,12 @@ export interface AppState {
   chosenModel: string | null;
   runtime: RuntimeStatus | null;
   run: RunState;
+  ask: AskState;
+  facts: FactsState;
+  /** The sentences the paper view shows highlighted (a citation or a fact was opened); [] none. */
+  highlight: SentenceRef[];
+  /** What the user started last, for the status line. */
+  activity: 'run' | 'ask' | 'facts';
   /** A fatal problem (the worker crashed). */
   fatal: string | null;
 }
@@ -95,6 +129,9 @@ export const initialRun: RunState = {
   finishedAt: null,
 };
 
+export const initialAsk: AskState = { status: 'idle', requestId: null, input: '', pending: null, streaming: '', turns: [], error: null, totalMs: null };
+export const initialFacts: FactsState = { status: 'idle', requestId: null, facts: null, paperText: null, withModel: false, error: null, progress: null, totalMs: null };
+
 export const initialState: AppState = {
   text: '',
   counts: { words: 0, characters: 0 },
@@ -111,6 +148,10 @@ export const initialState: AppState = {
   chosenModel: null,
   runtime: null,
   run: initialRun,
+  ask: initialAsk,
+  facts: initialFacts,
+  highlight: [],
+  activity: 'run',
   fatal: null,
 };
 
@@ -121,6 +162,14 @@ export const get = useApp.getState;
 
 export function patchRun(p: Partial<RunState>): void {
   set((s) => ({ run: { ...s.run, ...p } }));
+}
+
+export function patchAsk(p: Partial<AskState>): void {
+  set((s) => ({ ask: { ...s.ask, ...p } }));
+}
+
+export function patchFacts(p: Partial<FactsState>): void {
+  set((s) => ({ facts: { ...s.facts, ...p } }));
 }
 
 export function patchModel(p: Partial<ModelState>): void {

@@ -8,7 +8,9 @@ import { MemoryWarning } from '../recovery/MemoryWarning';
 import { RecoveryNotice } from '../recovery/RecoveryNotice';
 import { DownloadBar } from './DownloadBar';
 import { LanguageSelect } from './LanguageSelect';
+import { AskPanel } from './AskPanel';
 import { ModelPicker } from './ModelPicker';
+import { PaperView } from './PaperView';
 import { PaperInput } from './PaperInput';
 import { RunControls } from './RunControls';
 import { SettingsPanel } from './SettingsPanel';
@@ -53,6 +55,7 @@ export function App() {
         <div className="column">
           <PaperInput />
           <StructurePanel />
+          <PaperView />
         </div>
         <div className="column">
           <ModelPicker />
@@ -66,6 +69,7 @@ export function App() {
             <SummaryView />
             <DownloadBar />
           </section>
+          <AskPanel />
           <SettingsPanel />
           <StoragePanel />
           <HistoryPanel />

@@ -6,8 +6,28 @@ import { formatDuration, formatFixed, formatMs } from '../i18n/format';
 import { progressText } from '../i18n/messages';
 import { isRunning, useApp, type AppState } from '../store';
 
+/** The status of the question being answered or the facts being extracted, when that came last. */
+function taskText(s: AppState): string | null {
+  if (s.activity === 'ask') {
+    const a = s.ask;
+    if (a.status === 'asking') return t('status.asking');
+    if (a.status === 'done') return t('status.answerDone', { duration: formatDuration(a.totalMs ?? 0) });
+    if (a.status === 'stopped') return t('status.answerStopped');
+    if (a.status === 'error') return t('status.error', { message: a.error });
+  }
+  if (s.activity === 'facts') {
+    const f = s.facts;
+    if (f.status === 'extracting') return t('status.extracting');
+    if (f.status === 'done') return t('status.factsDone', { duration: formatDuration(f.totalMs ?? 0) });
+    if (f.status === 'error') return t('status.error', { message: f.error });
+  }
+  return null;
+}
+
 function statusText(s: AppState): string {
   if (s.fatal) return t('status.error', { message: s.fatal });
+  const task = taskText(s);
+  if (task) return task;
   const r = s.run;
   switch (r.status) {
     case 'preparing':
@@ -64,7 +84,13 @@ export function StatusBar() {
   const fell = useApp((s) => s.runtime?.fellBack ?? null);
   const skipped = useApp((s) => s.runtime?.webgpuSkipped ?? null);
   const dtype = useApp((s) => s.runtime?.dtype ?? null);
-  const isError = useApp((s) => s.fatal !== null || s.run.status === 'error' || (s.run.status === 'idle' && s.model.status === 'error'));
+  const isError = useApp(
+    (s) =>
+      s.fatal !== null ||
+      (s.activity === 'ask' && s.ask.status === 'error') ||
+      (s.activity === 'facts' && s.facts.status === 'error') ||
+      (s.activity === 'run' && (s.run.status === 'error' || (s.run.status === 'idle' && s.model.status === 'error'))),
+  );
   const speed = useSpeed();
   return (
     <div className="status-bar">

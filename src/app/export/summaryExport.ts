@@ -1,6 +1,8 @@
 // Builds the .md, .txt and .json downloads from one record, so all three carry the same
 // summary the user sees, and names the files after the paper. The lines PaperLens writes around the
 // summary are in the interface language; the JSON keeps its field names.
+import type { Turn } from '../../pipeline/ask/types';
+import { conversationMarkdown } from './conversationExport';
 import type { Backend, GenerationOptions, GenerationTimings } from '../../engine/types';
 import type { SummaryLength, SummaryStyle } from '../../pipeline/types';
 import { t } from '../i18n';
@@ -28,6 +30,8 @@ export interface SummaryRecord {
   sourceCjkChars?: number;
   /** ISO 8601 */
   date: string;
+  /** Questions asked about the paper when the summary was saved (absent: none, or an older record). */
+  conversation?: Turn[];
 }
 
 export type ExportFormat = 'md' | 'txt' | 'json';
@@ -48,7 +52,8 @@ function kindLine(r: SummaryRecord): string {
 }
 
 export function toMarkdown(r: SummaryRecord): string {
-  return `# ${r.title}\n\n_${kindLine(r)}_\n\n${r.summary.trim()}\n`;
+  const asked = r.conversation?.length ? `\n## ${t('ask.heading')}\n\n${conversationMarkdown(r.conversation, 3)}` : '';
+  return `# ${r.title}\n\n_${kindLine(r)}_\n\n${r.summary.trim()}\n${asked}`;
 }
 
 export function toText(r: SummaryRecord): string {
