@@ -2,18 +2,13 @@
 // whole paper (the worker keeps no state the page does not), and indexing it again for every
 // follow-up would waste the time the answer is waited for.
 import { PaperRetriever, type DenseSearch } from '../pipeline/retrieval/retriever';
+import { fnv1a } from '../pipeline/hash';
 import type { Paper } from '../pipeline/types';
 
-/** FNV-1a over the sections' titles and texts: equal papers get equal keys, cheaply. */
+/** A fingerprint of the sections' titles, kinds and texts: equal papers get equal keys, cheaply. */
 export function paperKey(paper: Paper): string {
-  let h = 0x811c9dc5;
-  for (const s of paper.sections) {
-    const t = `${s.title}\u0000${s.kind}\u0000${s.text}\u0001`;
-    for (let i = 0; i < t.length; i++) {
-      h ^= t.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-  }
+  let h = fnv1a('');
+  for (const s of paper.sections) h = fnv1a(`${s.title}\u0000${s.kind}\u0000${s.text}\u0001`, h);
   return `${h.toString(16)}-${paper.sections.length}-${paper.wordCount}`;
 }
 

@@ -283,6 +283,7 @@ export const en = {
     deleting: 'Deleting…',
     what: {
       paperText: 'the paper text',
+      conversation: 'the questions about the paper',
       partial: 'the summary in progress',
       modelChoice: 'the model choice',
       history: 'the history',

@@ -273,6 +273,7 @@ export const zh = {
     deleting: '正在删除…',
     what: {
       paperText: '论文文本',
+      conversation: '关于论文的问答',
       partial: '正在生成的摘要',
       modelChoice: '模型选择',
       history: '历史记录',

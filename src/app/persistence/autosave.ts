@@ -6,6 +6,7 @@ import { catalogueReady, loadChoice, setText, summaryRecord, urlPicksModel } fro
 import { findChoice } from '../catalogueView';
 import type { Dtype } from '../../engine/types';
 import { get, isRunning, patchRun, set, useApp, type AppState } from '../store';
+import { syncConversations } from './conversationSync';
 import { GuardedStore } from './guardedStore';
 import { MemoryPaperStore, openPaperStore, type PaperStore } from './paperStore';
 import { entryFromRecord, type HistoryEntry, type Prefs } from './records';
@@ -80,6 +81,7 @@ export async function startPersistence(factory?: IDBFactory | null): Promise<voi
     usePersistence.setState({ restoring: false });
   }
   useApp.subscribe(onChange);
+  await syncConversations(store, (op) => void enqueue(op));
   await restorePrefs();
   addEventListener('pagehide', () => void flushPersistence());
   addEventListener('visibilitychange', () => {

@@ -2,7 +2,7 @@
 // revoked permission, a closed connection) the page still shows everything and the user is told,
 // once per kind of problem, in words.
 import { MemoryPaperStore, type PaperStore } from './paperStore';
-import type { Draft, HistoryEntry, PartialRun, Prefs } from './records';
+import type { Conversation, Draft, HistoryEntry, PartialRun, Prefs } from './records';
 import { describeStorageError, type StorageWhat } from './storageErrors';
 
 export type ProblemListener = (message: string) => void;
@@ -52,6 +52,14 @@ export class GuardedStore implements PaperStore {
   async savePrefs(p: Prefs) {
     await this.memory.savePrefs(p);
     await this.attempt('modelChoice', () => this.primary.savePrefs(p), async () => {});
+  }
+  async loadConversation(key: string) {
+    const kept = await this.memory.loadConversation(key);
+    return kept ?? this.attempt('conversation', () => this.primary.loadConversation(key), async () => null);
+  }
+  async saveConversation(c: Conversation) {
+    await this.memory.saveConversation(c);
+    await this.attempt('conversation', () => this.primary.saveConversation(c), async () => {});
   }
   async listHistory() {
     const kept = await this.memory.listHistory();

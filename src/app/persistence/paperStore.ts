@@ -1,7 +1,7 @@
 // Where drafts, partial summaries and the history live: IndexedDB when the browser allows it, memory
 // otherwise. Both implement PaperStore, so the app never branches on which one it got.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Draft, HistoryEntry, PartialRun, Prefs } from './records';
+import type { Conversation, Draft, HistoryEntry, PartialRun, Prefs } from './records';
 
 export interface PaperStore {
   readonly kind: 'indexeddb' | 'memory';
@@ -12,6 +12,9 @@ export interface PaperStore {
   clearPartial(): Promise<void>;
   loadPrefs(): Promise<Prefs | null>;
   savePrefs(p: Prefs): Promise<void>;
+  /** The questions asked about the paper whose text has this key (see conversationKey). */
+  loadConversation(key: string): Promise<Conversation | null>;
+  saveConversation(c: Conversation): Promise<void>;
   /** Newest first. */
   listHistory(): Promise<HistoryEntry[]>;
   putHistory(...entries: HistoryEntry[]): Promise<void>;
@@ -20,7 +23,8 @@ export interface PaperStore {
 }
 
 interface PaperLensDB extends DBSchema {
-  kv: { key: 'draft' | 'partial' | 'prefs'; value: Draft | PartialRun | Prefs };
+  /** Conversations are kept under `conversation:<key>`, one per paper text. */
+  kv: { key: string; value: Draft | PartialRun | Prefs | Conversation };
   history: { key: string; value: HistoryEntry; indexes: { savedAt: string } };
 }
 
@@ -56,6 +60,13 @@ class IdbPaperStore implements PaperStore {
   async savePrefs(p: Prefs) {
     await this.db.put('kv', p, 'prefs');
   }
+  async loadConversation(key: string) {
+    return ((await this.db.get('kv', `conversation:${key}`)) as Conversation | undefined) ?? null;
+  }
+  async saveConversation(c: Conversation) {
+    if (c.turns.length) await this.db.put('kv', c, `conversation:${c.key}`);
+    else await this.db.delete('kv', `conversation:${c.key}`);
+  }
   async listHistory() {
     return (await this.db.getAll('history')).sort(newestFirst);
   }
@@ -78,6 +89,7 @@ export class MemoryPaperStore implements PaperStore {
   private partial: PartialRun | null = null;
   private prefs: Prefs | null = null;
   private readonly history = new Map<string, HistoryEntry>();
+  private readonly conversations = new Map<string, Conversation>();
 
   async loadDraft() {
     return this.draft;
@@ -99,6 +111,13 @@ export class MemoryPaperStore implements PaperStore {
   }
   async savePrefs(p: Prefs) {
     this.prefs = p;
+  }
+  async loadConversation(key: string) {
+    return this.conversations.get(key) ?? null;
+  }
+  async saveConversation(c: Conversation) {
+    if (c.turns.length) this.conversations.set(c.key, c);
+    else this.conversations.delete(c.key);
   }
   async listHistory() {
     return [...this.history.values()].sort(newestFirst);

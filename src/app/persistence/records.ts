@@ -1,6 +1,8 @@
 // What PaperLens keeps between visits: the draft being worked on, the summary being written (so a
 // reload does not lose it), and the history of finished summaries.
-import type { SummaryLength, SummaryStyle } from '../../pipeline/types';
+import { fnv1a } from '../../pipeline/hash';
+import type { Paper, SummaryLength, SummaryStyle } from '../../pipeline/types';
+import type { Turn } from '../../pipeline/ask/types';
 import type { SummaryRecord } from '../export/summaryExport';
 import type { DecodingSettings } from '../settings';
 
@@ -33,6 +35,24 @@ export interface PartialRun {
   /** The paper text the summary was written from; the partial is only shown next to that text. */
   paperText: string;
   savedAt: string;
+}
+
+/** The questions asked about one paper text, kept with it across visits. */
+export interface Conversation {
+  /** conversationKey(text) of the paper text. */
+  key: string;
+  turns: Turn[];
+  savedAt: string;
+}
+
+/**
+ * Which conversation a paper has: its title when it has one (fixing a typo in the text keeps the
+ * conversation), else the start of its text.
+ */
+export function conversationKey(paper: Paper, text: string): string {
+  const title = paper.title && paper.title !== 'Untitled' ? paper.title.replace(/\s+/g, ' ').trim().toLowerCase() : '';
+  const basis = title ? `title:${title}` : `text:${text.replace(/\s+/g, ' ').trim().slice(0, 500)}`;
+  return `${fnv1a(basis).toString(16)}-${basis.length}`;
 }
 
 /** One finished (or stopped) summary in the history. */

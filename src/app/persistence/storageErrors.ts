@@ -3,7 +3,7 @@
 import { t } from '../i18n';
 
 /** What could not be saved, as a key under storage.what in the interface texts. */
-export type StorageWhat = 'paperText' | 'partial' | 'modelChoice' | 'history' | 'historyChange' | 'summary' | 'summaries' | 'work';
+export type StorageWhat = 'paperText' | 'partial' | 'modelChoice' | 'history' | 'historyChange' | 'summary' | 'summaries' | 'work' | 'conversation';
 
 export function describeStorageError(e: unknown, what: StorageWhat): string {
   const name = e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e) ? String((e as { name: unknown }).name) : '';
