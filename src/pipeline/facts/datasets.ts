@@ -30,7 +30,9 @@ export function findDatasets(sentences: FactSentence[], sectionTitles: string[])
     for (const re of [NAME_BEFORE, NAME_AFTER]) {
       for (const m of s.text.matchAll(re)) {
         const name = cleanName(m[1]);
-        if (name) out.push(ruleValue(name, [refOf(s)]));
+        // A lone capitalised word opening the sentence is just the sentence's first word.
+        const opening = (m.index ?? 0) <= 1 && !/\s/.test(name) && !/[A-Z].*[A-Z]|\d/.test(name);
+        if (name && !opening) out.push(ruleValue(name, [refOf(s)]));
       }
     }
     for (const m of s.text.matchAll(ZH_DATASET)) out.push(ruleValue(m[1], [refOf(s)]));
@@ -38,7 +40,10 @@ export function findDatasets(sentences: FactSentence[], sectionTitles: string[])
   // A section titled after its data ("Boston housing data", "Titanic survival data") names one;
   // its first sentence is the ref.
   sectionTitles.forEach((title, i) => {
-    const m = /^(.{3,60}?)\s+(?:data|dataset|data set)$/i.exec(title.trim());
+    const m = /^([^:]{3,60}?)\s+(?:data|dataset|data set)$/i.exec(title.trim());
+    // "Boston housing data" names data; "Obtaining data", "Testing ... in time-series data" do not.
+    const words = m ? m[1].split(/\s+/) : [];
+    if (!m || words.length > 3 || /ing$/i.test(words[0]) || STOP.test(words[0]) || words.some((w) => /^(?:for|in|with|your|you|and|of|the|from)$/i.test(w))) return;
     const first = sentences.find((s) => s.section === i);
     if (m && first && first.role !== 'methods') out.push(ruleValue(title.trim(), [refOf(first)]));
   });

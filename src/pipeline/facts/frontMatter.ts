@@ -11,10 +11,11 @@ import type { FactValue, PaperFacts } from './types';
 type Front = Pick<PaperFacts, 'title' | 'authors' | 'affiliations' | 'venue' | 'year' | 'doi' | 'arxivId' | 'abstract'>;
 
 const FRONT_ROLES = new Set(['front', 'abstract']);
-const LABELLED_DOI = /\b(?:paper\s+)?doi\s*[:：]/i;
+const LABELLED_DOI = /^(?:paper\s+)?doi\s*[:：]/i;
 const LABELLED_ARXIV = /\barXiv\s*[:：]|arxiv\.org\/abs\//i;
 // Dates on a title page are labelled; a bare year in text is a citation or a fact about the world.
 const DATE_LABEL = /\b(?:published|submitted|received|accepted|date|revised|online)\s*(?:on|in)?\s*[:：]?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b/i;
+const PUBLISHED = /\bpublished\b[\s\S]{0,80}?\b((?:19|20)\d{2})\b/i;
 const COPYRIGHT = /(?:©|\(c\)|copyright)\s*((?:19|20)\d{2})\b/i;
 const ZH_DATE = /(?:收稿日期|发表|出版|日期)[:：]?\s*((?:19|20)\d{2})\s*年?/;
 const VENUE = /\b(?:published in|to appear in|accepted (?:at|in|to)|submitted to)\s+(?:the\s+)?([A-Z][^.;:()]{3,80}?)(?=[.;:()]|,\s|$)|\b((?:Journal of|Proceedings of|Transactions on|Annals of)\s+[A-Z][\w&\- ]{2,60}?)(?=[.,;:()\d]|\s+\d|$)/;
@@ -35,7 +36,7 @@ export function extractFrontMatter(paper: Paper, sentences: FactSentence[]): Fro
 }
 
 function findDoi(front: FactSentence[], all: FactSentence[]): FactValue | undefined {
-  // A sentence that labels a DOI counts wherever it is outside the reference list; otherwise the
+  // A sentence that starts with a DOI label ("DOI: ...", "Paper DOI: ...") counts wherever it is outside the reference list; otherwise the
   // first DOI of the front that names no data or software archive.
   const labelled = all.filter((s) => s.role !== 'tail' && LABELLED_DOI.test(s.text));
   for (const s of [...labelled, ...front]) {
@@ -56,7 +57,7 @@ function findArxiv(front: FactSentence[], all: FactSentence[]): FactValue | unde
 
 function findYear(front: FactSentence[]): FactValue | undefined {
   for (const s of front) {
-    const m = DATE_LABEL.exec(s.text) ?? COPYRIGHT.exec(s.text) ?? ZH_DATE.exec(s.text);
+    const m = DATE_LABEL.exec(s.text) ?? COPYRIGHT.exec(s.text) ?? ZH_DATE.exec(s.text) ?? (s.role === 'front' ? PUBLISHED.exec(s.text) : null);
     if (m) return ruleValue(m[1], [refOf(s)]);
   }
   return undefined;

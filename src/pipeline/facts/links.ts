@@ -19,7 +19,7 @@ export function findUrls(text: string): string[] {
 }
 
 function hostOf(url: string): string {
-  return url.replace(/^https?:\/\//i, '').replace(/^www\./i, '').split(/[/?#]/)[0].toLowerCase();
+  return url.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/^dx\.doi\.org\//i, 'doi.org/').split(/[/?#]/)[0].toLowerCase();
 }
 
 export function classifyLink(url: string, sentence: string): LinkFact['kind'] {
@@ -40,7 +40,7 @@ export function classifyLink(url: string, sentence: string): LinkFact['kind'] {
 
 /** The key two links share when they are the same place (scheme, www., case and a trailing slash aside). */
 export function linkKey(url: string): string {
-  return url.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/+$/, '').replace(/\.git$/, '').toLowerCase();
+  return url.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/^dx\.doi\.org\//i, 'doi.org/').replace(/\/+$/, '').replace(/\.git$/, '').toLowerCase();
 }
 
 export function extractLinks(sentences: FactSentence[]): LinkFact[] {
