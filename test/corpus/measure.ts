@@ -21,7 +21,7 @@ import { typesetMarkdown } from './typeset';
 
 export const CORPUS_DIR = import.meta.dirname;
 
-interface Expected {
+export interface Expected {
   id: string;
   format: string;
   input: { kind: 'file'; path: string } | { kind: 'typeset-pdf'; path: string } | { kind: 'tar.gz' | 'zip'; dir: string };
@@ -84,7 +84,7 @@ const sourceText = (s: string) => {
 const ADDED_WORDS = ['references', 'abstract'];
 
 
-async function read(e: Expected): Promise<{ paper: Paper; source: string }> {
+export async function read(e: Expected): Promise<{ paper: Paper; source: string }> {
   if (e.input.kind === 'typeset-pdf') {
     const source = readFileSync(join(CORPUS_DIR, e.input.path), 'utf8');
     return { paper: await ingest({ name: `${e.id}.pdf`, bytes: await typesetMarkdown(source) }), source };

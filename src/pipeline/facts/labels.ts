@@ -1,0 +1,43 @@
+// Field names of the card, as the exports print them. English by default; the UI passes its own
+// (translated) labels, so the exports never hold UI strings of their own.
+import type { PaperFacts } from './types';
+
+export type FactField = Exclude<keyof PaperFacts, never>;
+
+export type FactLabels = Record<FactField, string> & {
+  /** Markdown document heading and the "in <section>" note. */
+  facts: string;
+  section: string;
+  unverified: string;
+  comparedWith: string;
+  front: string;
+};
+
+export const DEFAULT_LABELS: FactLabels = {
+  facts: 'Facts',
+  title: 'Title',
+  authors: 'Authors',
+  affiliations: 'Affiliations',
+  venue: 'Venue',
+  year: 'Year',
+  doi: 'DOI',
+  arxivId: 'arXiv',
+  links: 'Links',
+  abstract: 'Abstract',
+  contributions: 'Contributions',
+  methods: 'Methods',
+  datasets: 'Datasets',
+  metrics: 'Metrics',
+  results: 'Results',
+  limitations: 'Limitations',
+  futureWork: 'Future work',
+  section: 'Section',
+  unverified: 'unverified',
+  comparedWith: 'compared with',
+  front: 'Front matter',
+};
+
+/** Field order on the card and in every export. */
+export const FIELD_ORDER: FactField[] = ['title', 'authors', 'affiliations', 'venue', 'year', 'doi', 'arxivId', 'links', 'abstract', 'contributions', 'methods', 'datasets', 'metrics', 'results', 'limitations', 'futureWork'];
+
+export const withLabels = (labels?: Partial<FactLabels>): FactLabels => ({ ...DEFAULT_LABELS, ...labels });
