@@ -8,6 +8,7 @@ import { loadOrt } from './ortSetup';
 import type { IngestRequest, ModelLocation } from './protocol';
 import { probeRuntime } from './runtimeFacts';
 import { askPaper } from '../pipeline/ask/askPaper';
+import { extractFacts, extractFactsWithModel } from '../pipeline/facts';
 import { RetrieverCache } from './retrievers';
 
 // CMaps are served same-origin from public/pdfjs/cmaps/ (copied there by vite.config.ts) and
@@ -28,6 +29,9 @@ function sourceFor(location: ModelLocation, modelId: string): FileSource {
       return new FileListSource(location.files, modelId);
   }
 }
+
+/** Room for the whole card in JSON (measured on SmolLM2: a full card is 300-600 tokens). */
+const FACTS_TOKENS = 700;
 
 export function workerServices(): WorkerDeps {
   const retrievers = new RetrieverCache();
@@ -51,8 +55,26 @@ export function workerServices(): WorkerDeps {
       const retriever = await retrievers.get(paper);
       return askPaper(paper, question, { ...hooks, retriever });
     },
-    extract() {
-      return Promise.reject(new Error('facts extraction is not wired yet'));
+    async extract(paper, hooks) {
+      hooks.onProgress('rules', 0, 1);
+      const rules = extractFacts(paper);
+      hooks.onProgress('rules', 1, 1);
+      const g = hooks.generator;
+      if (!g || g.kind !== 'causal') return rules;
+      const total = hooks.generation?.max_new_tokens ?? FACTS_TOKENS;
+      let tokens = 0;
+      try {
+        return await extractFactsWithModel(paper, g, {
+          signal: hooks.signal,
+          rules,
+          generation: { ...hooks.generation, max_new_tokens: total },
+          onToken: (ev) => hooks.onProgress('model', (tokens += ev.ids.length), total),
+        });
+      } catch (e) {
+        // Stopped while the model wrote: the card keeps what the rules found.
+        if (hooks.signal.aborted) return rules;
+        throw e;
+      }
     },
     runtime: probeRuntime,
     now: () => performance.now(),

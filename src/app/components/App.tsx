@@ -9,6 +9,7 @@ import { RecoveryNotice } from '../recovery/RecoveryNotice';
 import { DownloadBar } from './DownloadBar';
 import { LanguageSelect } from './LanguageSelect';
 import { AskPanel } from './AskPanel';
+import { FactsCard } from './FactsCard';
 import { ModelPicker } from './ModelPicker';
 import { PaperView } from './PaperView';
 import { PaperInput } from './PaperInput';
@@ -70,6 +71,7 @@ export function App() {
             <DownloadBar />
           </section>
           <AskPanel />
+          <FactsCard />
           <SettingsPanel />
           <StoragePanel />
           <HistoryPanel />

@@ -138,6 +138,10 @@ export const en = {
     unsupported: 'not found in the cited sentence',
     fromModel: 'by the model',
     stale: 'The paper changed since these facts were extracted.',
+    section: 'Section',
+    comparedWith: 'compared with',
+    front: 'Front matter',
+    stop: 'Stop',
     progress: { rules: 'reading the paper for facts…', model: 'the model is writing the facts ({{done}}/{{total}})…' },
     download: { json: 'JSON', csv: 'CSV', md: 'Markdown', bib: 'BibTeX' },
     field: {

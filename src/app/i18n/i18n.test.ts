@@ -26,7 +26,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const params = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 // Strings that are the same in Chinese: names, file formats, parameter names, pure layout.
-const SAME_IN_CHINESE = new Set(['summary.markdown', 'summary.json', 'settings.topP', 'settings.topK', 'status.webgpu', 'count.mixed', 'history.file.comma', 'history.file.semicolon']);
+const SAME_IN_CHINESE = new Set(['summary.markdown', 'summary.json', 'settings.topP', 'settings.topK', 'status.webgpu', 'count.mixed', 'history.file.comma', 'history.file.semicolon', 'facts.download.json', 'facts.download.csv', 'facts.download.md', 'facts.download.bib', 'facts.field.doi', 'facts.field.arxivId']);
 
 describe('translations', () => {
   const enKeys = flatten(en as unknown as Tree);

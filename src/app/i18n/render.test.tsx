@@ -11,7 +11,8 @@ import { structureText } from '../../pipeline/structure';
 import { countText } from '../../pipeline/cjk/script';
 import { App } from '../components/App';
 import { usePersistence } from '../persistence/autosave';
-import { initialRun, set, useApp, type AppState } from '../store';
+import { initialAsk, initialFacts, initialRun, set, useApp, type AppState } from '../store';
+import { emptyFacts } from '../../pipeline/facts';
 import { setLanguage } from './index';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -19,7 +20,7 @@ import { setLanguage } from './index';
 const PAPER = `基于图排序的中文论文摘要\n\n摘要：本文提出一种中文论文的抽取式摘要方法。实验结果表明该方法有效。\n\n一、引言\n中文没有空格。我们先分词。\n\n参考文献\n[1] 王五. 综述. 2020.`;
 
 /** Words that are names in every language, and the model names of the catalogue. */
-const NAMES = new Set(['PaperLens', 'English', 'Markdown', 'JSON', 'WebGPU', 'WASM', 'webgpu', 'wasm', 'Ctrl', 'Enter', 'Esc', 'TL', 'DR', 'Top-p', 'Top-k', 'Hugging', 'Face', 'Hub', 'prompt', 'lookup', 'shader-f16', 'GPU', 'CPU', 'txt', 'json', 'md', 'DailyMail', 'LaTeX', 'zip', 'tar.gz']);
+const NAMES = new Set(['PaperLens', 'English', 'Markdown', 'JSON', 'WebGPU', 'WASM', 'webgpu', 'wasm', 'Ctrl', 'Enter', 'Esc', 'TL', 'DR', 'Top-p', 'Top-k', 'Hugging', 'Face', 'Hub', 'prompt', 'lookup', 'shader-f16', 'GPU', 'CPU', 'txt', 'json', 'md', 'DailyMail', 'LaTeX', 'zip', 'tar.gz', 'BibTeX', 'arXiv', 'CSV']);
 // Model labels are names, as the catalogue writes them ("SmolLM2-135M-Instruct (small, English)").
 for (const e of summarizers()) for (const w of e.label.split(/[^\p{L}\p{N}.-]+/u)) NAMES.add(w);
 /** File names and extensions are the same in every language (config.json, .pdf, onnx/). */
@@ -129,6 +130,39 @@ describe('the page in Chinese', () => {
     expect(host.querySelector('[data-testid="output-language"]')).not.toBeNull();
     expect(host.querySelector('[data-testid="download-md"]')).not.toBeNull();
     expect(english()).toEqual([]);
+  });
+
+  it('shows no English in a conversation about the paper and on its facts card', async () => {
+    const paper = structureText(PAPER, { source: 'paste' });
+    const cite = { n: 1, sectionTitle: '一、引言', refs: [{ section: 1, position: 0 }], text: '中文没有空格。' };
+    const facts = { ...emptyFacts(), title: { value: '基于图排序的中文论文摘要', refs: [], source: 'rules' as const }, results: [{ value: '3.2', unit: '%', measured: '准确率', comparedWith: '基线', refs: [{ section: 0, position: 1 }], source: 'model' as const, unsupported: true }] };
+    await show({
+      text: PAPER,
+      paper,
+      paperText: PAPER,
+      activity: 'ask',
+      highlight: [{ section: 1, position: 0 }],
+      ask: {
+        ...initialAsk,
+        status: 'done',
+        totalMs: 800,
+        turns: [
+          { question: '为什么要分词？', answer: { text: '因为中文没有空格 [1]。', kind: 'generated', citations: [{ ...cite, matched: true }], modelId: 'Qwen2.5' }, askedAt: '' },
+          { question: '用了什么数据？', answer: { text: '', kind: 'quoted', citations: [cite], partial: true }, askedAt: '' },
+          { question: '望远镜是哪台？', answer: { text: '论文似乎没有涉及这个问题。', kind: 'not-found', citations: [], closest: [cite] }, askedAt: '' },
+        ],
+      },
+      facts: { ...initialFacts, status: 'done', facts, paperText: PAPER, totalMs: 20 },
+    });
+    expect(host.querySelectorAll('[data-testid="citation"]').length).toBeGreaterThan(0);
+    expect(host.querySelector('[data-testid="facts"]')).not.toBeNull();
+    expect(host.querySelector('[data-testid="highlighted-sentence"]')).not.toBeNull();
+    expect(host.querySelector('[data-testid="status"]')!.textContent).toMatch(/^回答完成/);
+    expect(english()).toEqual([]);
+    await show({ activity: 'facts', ask: { ...initialAsk, status: 'error', error: '请先输入一个关于论文的问题。' } });
+    expect(host.querySelector('[data-testid="status"]')!.textContent).toMatch(/^要素提取完成/);
+    expect(english()).toEqual([]);
+    await show({ activity: 'run', ask: initialAsk, facts: initialFacts, highlight: [] });
   });
 
   it('shows no English for errors and a stopped run', async () => {

@@ -130,6 +130,10 @@ export const zh = {
     unsupported: '所引句子中找不到',
     fromModel: '来自模型',
     stale: '提取之后论文已改变。',
+    section: '章节',
+    comparedWith: '对比',
+    front: '论文信息',
+    stop: '停止',
     progress: { rules: '正在从论文中查找要素…', model: '模型正在写出要素（{{done}}/{{total}}）…' },
     download: { json: 'JSON', csv: 'CSV', md: 'Markdown', bib: 'BibTeX' },
     field: {
