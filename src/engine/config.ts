@@ -77,9 +77,38 @@ function detectFamily(cfg: Json): 'bart' | 't5' | 'causal' | undefined {
   return undefined;
 }
 
+/** What a model folder is for: writing text (a summarizer's backbone) or embedding it (retrieval). */
+export type ModelRole = 'generator' | 'embedder';
+
+/** Encoder-only families: their outputs are hidden states (or masked-token logits), never a next token. */
+const ENCODER_ONLY = new Set([
+  'bert', 'roberta', 'xlm-roberta', 'distilbert', 'mpnet', 'electra', 'albert', 'camembert', 'deberta', 'deberta-v2',
+  'nomic_bert', 'modernbert', 'jina_bert',
+]);
+
+/**
+ * The role config.json implies: 'embedder' for encoder-only models (BERT-likes, or a bare
+ * `<Name>Model` backbone with no head), 'generator' for the families the generator runs,
+ * undefined when it says neither.
+ */
+export function modelRole(cfg: Json): ModelRole | undefined {
+  const type = typeof cfg.model_type === 'string' ? cfg.model_type.toLowerCase() : '';
+  const archs = Array.isArray(cfg.architectures) ? cfg.architectures.filter((a): a is string => typeof a === 'string') : [];
+  if (cfg.is_encoder_decoder !== true) {
+    if (ENCODER_ONLY.has(type)) return 'embedder';
+    if (archs.length && archs.every((a) => /Model$/.test(a) && !/(LMHead|Seq2Seq|ForConditionalGeneration)/.test(a))) return 'embedder';
+  }
+  return detectFamily(cfg) ? 'generator' : undefined;
+}
+
 export function parseModelSpec(sourceId: string, cfg: Json, genCfg: Json | undefined): ModelSpec {
-  const family = detectFamily(cfg);
   const modelType = String(cfg.model_type ?? 'unknown');
+  if (modelRole(cfg) === 'embedder') {
+    // Its num_hidden_layers would otherwise pass it for a decoder-only LM with a head it lacks.
+    const arch = Array.isArray(cfg.architectures) ? ` (${cfg.architectures.join(', ')})` : '';
+    throw new ModelFileError(sourceId, CONFIG, `"${modelType}"${arch} is an encoder-only model that embeds text and cannot write it: load it with loadEmbedder`);
+  }
+  const family = detectFamily(cfg);
   if (!family) {
     throw new ModelFileError(
       sourceId,
@@ -141,6 +170,25 @@ export function parseModelSpec(sourceId: string, cfg: Json, genCfg: Json | undef
     decoderStartTokenId: start,
     inputPrefix: typeof tsp?.prefix === 'string' ? tsp.prefix : '',
     maxPositions: num(cfg, 'max_position_embeddings', 'n_positions'),
+  };
+}
+
+/** An encoder-only model's shape, as the embedder needs it (config.json). */
+export interface EncoderSpec {
+  modelType: string;
+  /** Width of last_hidden_state, the embedding's dimension. */
+  hiddenSize: number;
+  maxPositions?: number;
+}
+
+export function parseEncoderSpec(sourceId: string, cfg: Json): EncoderSpec {
+  if (modelRole(cfg) === 'generator') {
+    throw new ModelFileError(sourceId, CONFIG, `"${String(cfg.model_type ?? 'unknown')}" is a text generator, not a sentence-embedding encoder`);
+  }
+  return {
+    modelType: String(cfg.model_type ?? 'unknown'),
+    hiddenSize: requireNum(sourceId, cfg, 'hidden size', 'hidden_size', 'd_model', 'dim'),
+    maxPositions: num(cfg, 'max_position_embeddings'),
   };
 }
 
