@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { MODEL_INDEX_FILE, modelIndex } from './models/modelIndex.ts';
-import { modelFolders, shippedFolders } from './scripts/models/folders.ts';
+import { folderRoles, modelFolders, shippedFolders } from './scripts/models/folders.ts';
 import { offlineApp } from './scripts/pwa/plugin.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -66,9 +66,9 @@ const MIME: Record<string, string> = {
   '.model': 'application/octet-stream',
 };
 
-/** The index of the model folders, as JSON (models/modelIndex.ts). */
+/** The index of the model folders and what each is for, as JSON (models/modelIndex.ts). */
 function indexJson(folders: string[]): string {
-  return `${JSON.stringify(modelIndex(folders), null, 2)}\n`;
+  return `${JSON.stringify(modelIndex(folders, folderRoles(modelsDir, folders)), null, 2)}\n`;
 }
 
 /**

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { modelFolders, shippedFolders } from '../scripts/models/folders';
-import { indexedFolders, indexPath, modelIndex } from './modelIndex';
+import { folderRoles, modelFolders, shippedFolders } from '../scripts/models/folders';
+import { indexedEmbedders, indexedFolders, indexPath, modelIndex } from './modelIndex';
 
 let dir: string;
 beforeEach(() => {
@@ -50,7 +50,36 @@ describe('modelFolders', () => {
   });
 });
 
+describe('folderRoles', () => {
+  it('tells a sentence embedder from the generators by config.json, and skips what says neither', () => {
+    file('local/all-minilm-l6-v2/config.json', JSON.stringify({ architectures: ['BertModel'], model_type: 'bert', hidden_size: 384, num_hidden_layers: 6 }));
+    file('local/smollm2-135m-instruct/config.json', JSON.stringify({ architectures: ['LlamaForCausalLM'], model_type: 'llama', num_hidden_layers: 30 }));
+    file('fixtures/tiny-bart/config.json', JSON.stringify({ model_type: 'bart', is_encoder_decoder: true }));
+    file('local/odd/config.json', JSON.stringify({ model_type: 'whisper-ish' }));
+    file('local/broken/config.json', '{ not json');
+    const folders = modelFolders(dir);
+    expect(folders).toHaveLength(5);
+    expect(folderRoles(dir, folders)).toEqual({ 'local/all-minilm-l6-v2': 'embedder', 'local/smollm2-135m-instruct': 'generator', 'fixtures/tiny-bart': 'generator' });
+  });
+});
+
 describe('modelIndex and indexedFolders', () => {
+  it('carries the roles of listed folders only, and none when none is known', () => {
+    const index = modelIndex(['local/e', 'local/g', 'local/x'], { 'local/e/': 'embedder', 'local/g': 'generator', 'local/gone': 'embedder' });
+    expect(index.roles).toEqual({ 'local/e': 'embedder', 'local/g': 'generator' });
+    expect(modelIndex(['local/a'])).toEqual({ format: 'paperlens-model-index', version: 1, folders: ['local/a'] });
+    const json = JSON.parse(JSON.stringify(index));
+    expect(indexedFolders(json)).toEqual(new Set(['local/e', 'local/g', 'local/x']));
+    expect(indexedEmbedders(json)).toEqual(['local/e']);
+  });
+
+  it('names no embedder for an index without roles, bad roles, or roles of unlisted folders', () => {
+    const base = { format: 'paperlens-model-index', version: 1, folders: ['local/e'] };
+    for (const bad of [null, base, { ...base, roles: 'local/e' }, { ...base, roles: ['embedder'] }, { ...base, roles: { 'local/other': 'embedder' } }, { ...base, version: 2, roles: { 'local/e': 'embedder' } }]) {
+      expect(indexedEmbedders(bad), JSON.stringify(bad)).toEqual([]);
+    }
+  });
+
   it('round-trips the folders through JSON, sorted and with / separators', () => {
     const index = modelIndex(['local\\b', 'fixtures/tiny-bart/', 'local/a', 'local/a']);
     expect(index.folders).toEqual(['fixtures/tiny-bart', 'local/a', 'local/b']);

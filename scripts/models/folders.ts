@@ -1,8 +1,9 @@
 // Which folders under models/ are models, for the servers and the build (vite.config.ts): the
 // same answer serves their files and writes the index the page reads (models/modelIndex.ts).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { indexPath } from '../../models/modelIndex.ts';
+import { modelRole, type ModelRole } from '../../src/engine/family.ts';
 
 /**
  * Model folders under `modelsDir` (any folder holding a config.json; its subfolders are its own
@@ -21,4 +22,23 @@ const NOT_SHIPPED = /^bench(\/|$)/;
 /** The model folders a build copies into dist/models/: all but the benchmark ones. */
 export function shippedFolders(modelsDir: string): string[] {
   return modelFolders(modelsDir).filter((f) => !NOT_SHIPPED.test(f));
+}
+
+/**
+ * What each folder's config.json says it is for (the index's `roles`), so the page can tell a
+ * sentence embedder from a summarizer without fetching configs. A folder whose config.json does
+ * not parse, or says neither, is left out.
+ */
+export function folderRoles(modelsDir: string, folders: readonly string[]): Record<string, ModelRole> {
+  const roles: Record<string, ModelRole> = {};
+  for (const f of folders) {
+    try {
+      const config: unknown = JSON.parse(readFileSync(join(modelsDir, f, 'config.json'), 'utf8'));
+      const role = config && typeof config === 'object' && !Array.isArray(config) ? modelRole(config as Record<string, unknown>) : undefined;
+      if (role) roles[f] = role;
+    } catch {
+      // Half-written or not JSON: the folder is still listed, with no role.
+    }
+  }
+  return roles;
 }

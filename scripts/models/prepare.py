@@ -4,6 +4,8 @@ Writes (all git-ignored):
 - models/local/smollm2-135m-instruct/   SmolLM2-135M-Instruct in the transformers.js layout, 5 dtypes
 - models/optimum/<fixture>/             random-weight fixtures exported by Optimum, 5 dtypes
 - models/optimum/reference.json         Python transformers outputs for test/reference/cases.json
+- models/local/all-minilm-l6-v2/        all-MiniLM-L6-v2 (sentence embeddings) in the transformers.js layout, 3 dtypes
+- models/optimum/embedding-reference.json  its Python transformers embeddings for test/reference/embedding-cases.json
 
 Each step's output lives in the cache folder under a key made of its sources and the pinned
 requirements, so reruns (and CI on a machine that ran it before) only copy; `--force` rebuilds.
@@ -23,10 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import REPO, PrepError, cached, die, fresh_dir, log, mark_done, step_key, sync_tree  # noqa: E402
 
 import fixtures  # noqa: E402
+import minilm  # noqa: E402
 import reference  # noqa: E402
 import smollm2  # noqa: E402
 
-STEPS = ["smollm2", "fixtures", "reference"]
+STEPS = ["smollm2", "fixtures", "reference", "minilm"]
 
 
 def main() -> None:
@@ -48,6 +51,8 @@ def main() -> None:
     smol = root / f"smollm2-{step_key(*smollm2.SOURCES)}"
     fix = root / f"fixtures-{step_key(*fixtures.SOURCES)}"
     ref = root / f"reference-{step_key(*reference.SOURCES, smol.name, fix.name)}"
+    mini = root / f"minilm-{step_key(*minilm.SOURCES)}"
+    mini_ref = root / f"minilm-reference-{step_key(*minilm.REFERENCE_SOURCES, mini.name)}"
 
     if "smollm2" in steps or "reference" in steps:
         if args.force or not cached(smol):
@@ -79,6 +84,23 @@ def main() -> None:
             log(f"reference outputs: cached ({ref})")
         (REPO / "models" / "optimum").mkdir(parents=True, exist_ok=True)
         (REPO / "models" / "optimum" / "reference.json").write_bytes((ref / "reference.json").read_bytes())
+
+    if "minilm" in steps:
+        if args.force or not cached(mini):
+            log(f"converting all-MiniLM-L6-v2 into {mini}")
+            minilm.build(mini / "model", mini / "hf", fresh_dir(mini / "work"), root / "downloads")
+            mark_done(mini, {"dtypes": minilm.DTYPES})
+        else:
+            log(f"all-MiniLM-L6-v2: cached ({mini})")
+        sync_tree(mini / "model", REPO / "models" / "local" / minilm.MODEL_ID)
+        if args.force or not cached(mini_ref):
+            fresh_dir(mini_ref)
+            minilm.build_reference(mini_ref / "embedding-reference.json", mini / "hf")
+            mark_done(mini_ref, {})
+        else:
+            log(f"reference embeddings: cached ({mini_ref})")
+        (REPO / "models" / "optimum").mkdir(parents=True, exist_ok=True)
+        (REPO / "models" / "optimum" / "embedding-reference.json").write_bytes((mini_ref / "embedding-reference.json").read_bytes())
     log("done")
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run models`: makes (or reuses) a pinned Python environment in the cache folder, then runs
-# prepare.py, which converts the real model and exports the test fixtures (see README.md here).
+# prepare.py, which converts the real models and exports the test fixtures (see the README's model
+# preparation notes).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cache="${PAPERLENS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/paperlens}"

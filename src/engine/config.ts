@@ -1,6 +1,9 @@
 // Interprets config.json / generation_config.json / tokenizer_config.json. The model family comes
 // from config.json (model_type, architectures, is_encoder_decoder), never from folder names.
+import { detectFamily, modelRole } from './family';
 import { ModelFileError, type GenerationOptions } from './types';
+
+export { modelRole, type ModelRole } from './family';
 
 type Json = Record<string, unknown>;
 
@@ -33,12 +36,6 @@ export interface CausalSpec {
 
 export type ModelSpec = Seq2SeqSpec | CausalSpec;
 
-const BART_LIKE = new Set([
-  'bart', 'mbart', 'pegasus', 'pegasus_x', 'marian', 'blenderbot', 'blenderbot-small', 'm2m_100', 'nllb-moe',
-  'led', 'bigbird_pegasus', 'plbart', 'fsmt', 'mvp', 'trocr',
-]);
-const T5_LIKE = new Set(['t5', 'mt5', 'longt5', 'umt5', 'switch_transformers']);
-
 const CONFIG = 'config.json';
 
 /** Beyond this, tokenizer_config's model_max_length is HF's "no limit" sentinel (int(1e30)). */
@@ -60,26 +57,14 @@ function requireNum(sourceId: string, cfg: Json, what: string, ...keys: string[]
   return v;
 }
 
-function detectFamily(cfg: Json): 'bart' | 't5' | 'causal' | undefined {
-  const type = typeof cfg.model_type === 'string' ? cfg.model_type.toLowerCase() : '';
-  if (BART_LIKE.has(type)) return 'bart';
-  if (T5_LIKE.has(type)) return 't5';
-  const arch = Array.isArray(cfg.architectures) ? cfg.architectures.join(' ') : '';
-  if (/^(Bart|MBart|Pegasus|Marian|Blenderbot|M2M100|LED|PLBart)/.test(arch)) return 'bart';
-  if (/^(T5|MT5|LongT5|UMT5)/.test(arch)) return 't5';
-  if (cfg.is_encoder_decoder === true) {
-    // Unknown encoder-decoder type: tell the two families apart by their config vocabulary.
-    if (num(cfg, 'd_kv') !== undefined) return 't5';
-    if (num(cfg, 'decoder_attention_heads') !== undefined) return 'bart';
-    return undefined;
-  }
-  if (/ForCausalLM/.test(arch) || num(cfg, 'num_hidden_layers', 'n_layer') !== undefined) return 'causal';
-  return undefined;
-}
-
 export function parseModelSpec(sourceId: string, cfg: Json, genCfg: Json | undefined): ModelSpec {
-  const family = detectFamily(cfg);
   const modelType = String(cfg.model_type ?? 'unknown');
+  if (modelRole(cfg) === 'embedder') {
+    // Its num_hidden_layers would otherwise pass it for a decoder-only LM with a head it lacks.
+    const arch = Array.isArray(cfg.architectures) ? ` (${cfg.architectures.join(', ')})` : '';
+    throw new ModelFileError(sourceId, CONFIG, `"${modelType}"${arch} is an encoder-only model that embeds text and cannot write it: load it with loadEmbedder`);
+  }
+  const family = detectFamily(cfg);
   if (!family) {
     throw new ModelFileError(
       sourceId,
@@ -141,6 +126,25 @@ export function parseModelSpec(sourceId: string, cfg: Json, genCfg: Json | undef
     decoderStartTokenId: start,
     inputPrefix: typeof tsp?.prefix === 'string' ? tsp.prefix : '',
     maxPositions: num(cfg, 'max_position_embeddings', 'n_positions'),
+  };
+}
+
+/** An encoder-only model's shape, as the embedder needs it (config.json). */
+export interface EncoderSpec {
+  modelType: string;
+  /** Width of last_hidden_state, the embedding's dimension. */
+  hiddenSize: number;
+  maxPositions?: number;
+}
+
+export function parseEncoderSpec(sourceId: string, cfg: Json): EncoderSpec {
+  if (modelRole(cfg) === 'generator') {
+    throw new ModelFileError(sourceId, CONFIG, `"${String(cfg.model_type ?? 'unknown')}" is a text generator, not a sentence-embedding encoder`);
+  }
+  return {
+    modelType: String(cfg.model_type ?? 'unknown'),
+    hiddenSize: requireNum(sourceId, cfg, 'hidden size', 'hidden_size', 'd_model', 'dim'),
+    maxPositions: num(cfg, 'max_position_embeddings'),
   };
 }
 

@@ -1,6 +1,6 @@
 // Checks that an ONNX graph has the inputs/outputs its family needs and agrees with config.json
 // (layer count, vocabulary, head shapes where the graph states them), before anything runs.
-import type { CausalSpec, Seq2SeqSpec } from './config';
+import type { CausalSpec, EncoderSpec, Seq2SeqSpec } from './config';
 import { cacheLayerIndexes, causalPastNames, presentName, seq2seqPastNames } from './kvCache';
 import type { ModelSession } from './session';
 import { ModelFileError } from './types';
@@ -87,4 +87,16 @@ export function validateCausal(sourceId: string, s: ModelSession, spec: CausalSp
   requireNames(sourceId, s, 'output', ['logits', ...past.map(presentName)], family);
   checkVocab(sourceId, s, spec.vocabSize);
   checkHeadShapes(sourceId, s, past, spec.kvHeads, spec.headDim, 'num_key_value_heads, head_dim');
+}
+
+/** A sentence-embedding encoder: token ids and mask in, one hidden state per token out. */
+export function validateEncoder(sourceId: string, s: ModelSession, spec: EncoderSpec): void {
+  const family = 'an encoder graph (feature-extraction export)';
+  requireNames(sourceId, s, 'input', ['input_ids', 'attention_mask'], family);
+  requireNames(sourceId, s, 'output', ['last_hidden_state'], family);
+  const dims = staticDims(s, 'last_hidden_state', 'output');
+  const width = dims?.[dims.length - 1];
+  if (typeof width === 'number' && width !== spec.hiddenSize) {
+    fail(sourceId, s, `last_hidden_state has ${width} values per token but config.json hidden_size is ${spec.hiddenSize}`);
+  }
 }

@@ -26,6 +26,16 @@ export type OnnxLayout =
   | { kind: 'seq2seq'; layout: 'split'; encoder: string; decoder: string; decoderWithPast: string }
   | { kind: 'causal'; layout: 'causal'; model: string };
 
+/** An encoder-only export (sentence embeddings): one graph, `onnx/model*.onnx`, as decoder-only ones. */
+export interface EncoderLayout {
+  kind: 'encoder';
+  layout: 'encoder';
+  model: string;
+}
+
+/** What a folder is searched for: a generator's layouts or an encoder's. */
+export type LayoutKind = ModelKind | 'encoder';
+
 export function onnxPath(base: string, dtype: Dtype): string {
   return `onnx/${base}${DTYPE_SUFFIX[dtype]}.onnx`;
 }
@@ -60,16 +70,19 @@ export async function readOptionalJson<T = Record<string, unknown>>(
 }
 
 /** Bases of the ONNX files each layout needs; the first complete one wins. */
-const LAYOUTS: Record<ModelKind, { layout: OnnxLayout['layout']; files: string[] }[]> = {
+const LAYOUTS: Record<LayoutKind, { layout: OnnxLayout['layout'] | 'encoder'; files: string[] }[]> = {
   seq2seq: [
     { layout: 'merged', files: ['encoder_model', 'decoder_model_merged'] },
     { layout: 'split', files: ['encoder_model', 'decoder_model', 'decoder_with_past_model'] },
   ],
   causal: [{ layout: 'causal', files: ['model'] }],
+  encoder: [{ layout: 'encoder', files: ['model'] }],
 };
 
 /** Finds the ONNX files for `kind` and `dtype`, or says exactly which file is missing. */
-export async function resolveLayout(source: FileSource, kind: ModelKind, dtype: Dtype): Promise<OnnxLayout> {
+export async function resolveLayout(source: FileSource, kind: ModelKind, dtype: Dtype): Promise<OnnxLayout>;
+export async function resolveLayout(source: FileSource, kind: 'encoder', dtype: Dtype): Promise<EncoderLayout>;
+export async function resolveLayout(source: FileSource, kind: LayoutKind, dtype: Dtype): Promise<OnnxLayout | EncoderLayout> {
   const candidates = LAYOUTS[kind];
   let firstMissing: string | undefined;
   for (const c of candidates) {
@@ -80,6 +93,7 @@ export async function resolveLayout(source: FileSource, kind: ModelKind, dtype: 
       if (c.layout === 'split') {
         return { kind: 'seq2seq', layout: 'split', encoder: paths[0], decoder: paths[1], decoderWithPast: paths[2] };
       }
+      if (c.layout === 'encoder') return { kind: 'encoder', layout: 'encoder', model: paths[0] };
       return { kind: 'causal', layout: 'causal', model: paths[0] };
     }
     // Report the file of the preferred layout when nothing matches at all.
@@ -91,7 +105,7 @@ export async function resolveLayout(source: FileSource, kind: ModelKind, dtype: 
 }
 
 /** The dtypes for which the folder holds a complete set of ONNX files (probed in parallel: over HTTP these are requests). */
-export async function listDtypes(source: FileSource, kind: ModelKind): Promise<Dtype[]> {
+export async function listDtypes(source: FileSource, kind: LayoutKind): Promise<Dtype[]> {
   const complete = await Promise.all(
     ALL_DTYPES.map(async (dtype) => {
       for (const c of LAYOUTS[kind]) {

@@ -27,6 +27,23 @@ export class TextTokenizer {
     return this.tok.encode(text, { add_special_tokens: addSpecialTokens }).ids;
   }
 
+  /**
+   * Ids with the special tokens, the text cut to fit `maxTokens` in all, as Hugging Face's
+   * truncation does for one sequence: the text's own tokens are cut from the end, the
+   * post-processor's ([CLS] ... [SEP]) are kept.
+   */
+  encodeWithin(text: string, maxTokens: number): number[] {
+    const full = this.encode(text, true);
+    if (full.length <= maxTokens) return full;
+    const plain = this.encode(text, false);
+    const head = full.indexOf(plain[0]);
+    const tail = full.length - head - plain.length;
+    const wraps = head >= 0 && tail >= 0 && plain.every((id, i) => full[head + i] === id);
+    // A post-processor that does more than wrap the text: keep the first tokens.
+    if (!wraps || head + tail >= maxTokens) return full.slice(0, maxTokens);
+    return [...full.slice(0, head), ...plain.slice(0, maxTokens - head - tail), ...full.slice(full.length - tail)];
+  }
+
   /** Text of `ids`, special tokens skipped. */
   decode(ids: readonly number[], skipSpecialTokens = true): string {
     if (!ids.length) return '';

@@ -1,5 +1,5 @@
 // The models `npm run models` prepares (git-ignored): Optimum-exported fixtures, the real
-// SmolLM2-135M-Instruct and the Python transformers reference outputs. In CI (and `npm test`, which
+// SmolLM2-135M-Instruct, the all-MiniLM-L6-v2 embedder and the Python transformers reference outputs. In CI (and `npm test`, which
 // prepares them first) a missing one is an error; a bare `vitest` run without them skips those tests.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,6 +11,9 @@ const MODELS = resolve(import.meta.dirname, '..', '..', 'models');
 export const OPTIMUM = resolve(MODELS, 'optimum');
 export const SMOLLM2 = resolve(MODELS, 'local', 'smollm2-135m-instruct');
 export const REFERENCE = resolve(OPTIMUM, 'reference.json');
+/** all-MiniLM-L6-v2 (sentence embeddings) and its Python transformers reference vectors. */
+export const MINILM = resolve(MODELS, 'local', 'all-minilm-l6-v2');
+export const EMBEDDING_REFERENCE = resolve(OPTIMUM, 'embedding-reference.json');
 
 /** "optimum/tiny-bart" or "local/smollm2-135m-instruct" -> its folder. */
 export function preparedDir(model: string): string {
@@ -57,4 +60,23 @@ export function referenceCases(): ReferenceCase[] {
 
 export function referenceResults(): Record<string, ReferenceResult> {
   return JSON.parse(readFileSync(REFERENCE, 'utf8')).results;
+}
+
+export interface EmbeddingCase {
+  id: string;
+  text: string;
+}
+
+export interface EmbeddingReference {
+  maxSeqLength: number;
+  dimensions: number;
+  results: Record<string, { input_ids: number[]; tokens_untruncated: number; embedding: number[] }>;
+}
+
+export function embeddingCases(): EmbeddingCase[] {
+  return JSON.parse(readFileSync(resolve(import.meta.dirname, '..', 'reference', 'embedding-cases.json'), 'utf8')).cases;
+}
+
+export function embeddingReference(): EmbeddingReference {
+  return JSON.parse(readFileSync(EMBEDDING_REFERENCE, 'utf8'));
 }
