@@ -1,0 +1,161 @@
+// Token-level JSON constraint: the automaton walked over the vocabulary trie gives the tokens
+// allowed after the text so far; EOS only once the document is complete (and then, when nothing
+// may follow, EOS alone). Masks are cached per automaton state key, clamped to the longest token,
+// so free text inside a string (the same state step after step) costs one lookup per step.
+import type { TokenConstraint } from '../contract';
+import type { Scores } from '../select';
+import type { JsonSchema } from '../../types';
+import { closing, initialState, isComplete, stateKey, stepState, stepText, type State } from './automaton';
+import { compileSchema, type Node } from './schema';
+import type { TokenVocabulary } from './vocab';
+
+const MAX_CACHED_MASKS = 4096;
+
+/** A schema compiled against one vocabulary; shared by every run with that schema (holds the mask cache). */
+export class JsonGrammar {
+  readonly root: Node;
+  private readonly cache = new Map<string, Int32Array>();
+  /** Trie walks made (cache misses) and their total time, for measurement. */
+  walks = 0;
+  walkMs = 0;
+
+  constructor(
+    readonly vocab: TokenVocabulary,
+    readonly schema: JsonSchema,
+  ) {
+    this.root = compileSchema(schema);
+  }
+
+  start(): JsonConstraint {
+    return new JsonConstraint(this);
+  }
+
+  /** Ids allowed after `state` (EOS excluded). */
+  allowed(state: State): Int32Array {
+    const key = stateKey(state, this.vocab.horizon);
+    let ids = this.cache.get(key);
+    if (!ids) {
+      const t0 = performance.now();
+      ids = walk(this.vocab, state);
+      this.walkMs += performance.now() - t0;
+      this.walks++;
+      if (this.cache.size >= MAX_CACHED_MASKS) this.cache.clear();
+      this.cache.set(key, ids);
+    }
+    return ids;
+  }
+}
+
+/** One run's position in the document. */
+export class JsonConstraint implements TokenConstraint {
+  private state: State;
+  private done = false;
+  private taken = '';
+  private closed = '';
+  private keep = new Float64Array(0);
+
+  constructor(private readonly grammar: JsonGrammar) {
+    this.state = initialState(grammar.root);
+  }
+
+  /** True when the text so far is a complete valid document. */
+  get complete(): boolean {
+    return this.done || isComplete(this.state);
+  }
+
+  /** The document's text: tokens taken, then what close() appended. */
+  get text(): string {
+    return this.taken + this.closed;
+  }
+
+  /** Tokens allowed next, EOS included when the document is complete. */
+  allowedIds(): number[] {
+    if (this.done) return [];
+    const ids = Array.from(this.grammar.allowed(this.state));
+    if (isComplete(this.state)) ids.push(...this.grammar.vocab.eosTokenIds);
+    return ids;
+  }
+
+  mask(scores: Scores): boolean {
+    if (this.done) return false;
+    const allowed = this.grammar.allowed(this.state);
+    const eos = isComplete(this.state) ? this.grammar.vocab.eosTokenIds : [];
+    const n = allowed.length + eos.length;
+    if (n === 0) return false;
+    if (this.keep.length < n) this.keep = new Float64Array(Math.max(n, 2 * this.keep.length));
+    const keep = this.keep;
+    let finite = false;
+    for (let k = 0; k < allowed.length; k++) keep[k] = scores[allowed[k]];
+    for (let k = 0; k < eos.length; k++) keep[allowed.length + k] = scores[eos[k]];
+    scores.fill(-Infinity);
+    for (let k = 0; k < allowed.length; k++) {
+      scores[allowed[k]] = keep[k];
+      if (keep[k] > -Infinity) finite = true;
+    }
+    for (let k = 0; k < eos.length; k++) {
+      scores[eos[k]] = keep[allowed.length + k];
+      if (keep[allowed.length + k] > -Infinity) finite = true;
+    }
+    // The processors banned every allowed token (min_length on a finished document, a bad word,
+    // no-repeat n-grams on a '"'): the schema wins, with the token that closes soonest.
+    if (!finite) scores[eos.length ? eos[0] : this.closingIds()[0] ?? allowed[0]] = 0;
+    return true;
+  }
+
+  advance(token: number): void {
+    if (this.done) throw new Error(`JSON constraint: token ${token} after the end of the document`);
+    const vocab = this.grammar.vocab;
+    if (vocab.eosTokenIds.includes(token)) {
+      if (!isComplete(this.state)) throw new Error('JSON constraint: EOS before the document is complete');
+      this.done = true;
+      return;
+    }
+    const piece = vocab.pieces[token];
+    const next = piece ? stepText(this.state, piece) : [];
+    if (!next.length) throw new Error(`JSON constraint: token ${token} (${JSON.stringify(piece)}) is not allowed after ${JSON.stringify(this.taken)}`);
+    this.state = next;
+    this.taken += piece;
+  }
+
+  /**
+   * Finishes the document: the shortest valid closing, as token ids. Should the vocabulary miss a
+   * character of it, `text` still holds the whole closing (the ids stop before that character).
+   */
+  close(): number[] {
+    if (this.complete) return [];
+    const suffix = closing(this.state);
+    const { ids } = this.grammar.vocab.encode(suffix);
+    this.closed = suffix;
+    this.done = true;
+    return ids;
+  }
+
+  private closingIds(): number[] {
+    return this.grammar.vocab.encode(closing(this.state)).ids;
+  }
+}
+
+/** Ids whose text keeps `state` valid: a depth-first walk of the trie, pruned at dead prefixes. */
+function walk(vocab: TokenVocabulary, state: State): Int32Array {
+  const t = vocab.trie;
+  const out: number[] = [];
+  const nodes: number[] = [0];
+  const states: State[] = [state];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const st = states.pop()!;
+    const end = t.childStart[node] + t.childCount[node];
+    for (let e = t.childStart[node]; e < end; e++) {
+      const next = stepState(st, t.childChar[e]);
+      if (!next.length) continue;
+      const child = t.childNode[e];
+      const tEnd = t.tokenStart[child] + t.tokenCount[child];
+      for (let k = t.tokenStart[child]; k < tEnd; k++) out.push(t.tokenIds[k]);
+      if (t.childCount[child] > 0) {
+        nodes.push(child);
+        states.push(next);
+      }
+    }
+  }
+  return Int32Array.from(out).sort();
+}
