@@ -58,6 +58,10 @@ export class JsonConstraint implements TokenConstraint {
     this.state = initialState(grammar.root);
   }
 
+  get vocabulary(): TokenVocabulary {
+    return this.grammar.vocab;
+  }
+
   /** True when the text so far is a complete valid document. */
   get complete(): boolean {
     return this.done || isComplete(this.state);
