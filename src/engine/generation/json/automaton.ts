@@ -6,7 +6,8 @@
 // A state is a list of stacks (more than one only while anyOf cannot yet tell its options
 // apart); a stack is an immutable linked list of frames, so stepping shares structure and a walk
 // over a vocabulary trie can branch without copying. `null` is the empty stack: document done.
-import { MAX_FRAC_DIGITS, MAX_INT_DIGITS, type Node, type Property } from './schema';
+import { stateKey } from './closing';
+import { MAX_FRAC_DIGITS, MAX_INT_DIGITS, candidateEnd, type Node, type Property } from './schema';
 
 type ObjNode = Extract<Node, { kind: 'object' }>;
 type ArrNode = Extract<Node, { kind: 'array' }>;
@@ -14,7 +15,7 @@ type StrNode = Extract<Node, { kind: 'string' }>;
 type NumNode = Extract<Node, { kind: 'number' }>;
 type LitNode = Extract<Node, { kind: 'literal' }>;
 
-type Frame =
+export type Frame =
   /** A value of `node` must start with the next character. */
   | { t: 'value'; node: Node }
   /** `i`: first property that may still come (or, in colon/afterColon*, the property being written). */
@@ -62,25 +63,15 @@ export function isComplete(state: State): boolean {
   return state.some((s) => s === null || (s.up === null && canEnd(s.f)));
 }
 
-/** Shortest text that, appended, makes the document complete (valid under the schema). */
-export function closing(state: State): string {
-  let best: string | undefined;
-  for (const s of state) {
-    let text = '';
-    for (let k: Stack | null = s; k; k = k.up) text += finish(k.f);
-    if (best === undefined || text.length < best.length) best = text;
-  }
-  return best ?? '';
-}
-
-/** A key identifying the state's behaviour on any text of at most `horizon` characters. */
-export function stateKey(state: State, horizon: number): string {
-  const keys = state.map((s) => {
-    let key = '';
-    for (let k: Stack | null = s; k; k = k.up) key += frameKey(k.f, horizon) + '/';
-    return key;
-  });
-  return keys.length === 1 ? keys[0] : keys.sort().join('|');
+/**
+ * Characters still allowed when the state is plainly inside one string's content (one stack, no
+ * escape pending): every plain-content text of at most that many characters keeps it valid.
+ * Undefined in any other state.
+ */
+export function stringRoom(state: State): number | undefined {
+  const s = state.length === 1 ? state[0] : null;
+  if (!s || s.f.t !== 'str' || s.f.esc !== 0) return undefined;
+  return s.f.node.maxLength - s.f.len;
 }
 
 function dedupe(states: State): State {
@@ -144,13 +135,6 @@ function start(node: Node, c: string, up: Stack | null, out: State): void {
   }
 }
 
-/** Properties that may come next from `i`: up to and including the first required one. */
-function window(props: Property[], i: number): number {
-  let end = i;
-  while (end < props.length && !props[end].required) end++;
-  return Math.min(end + 1, props.length);
-}
-
 const requiredFrom = (props: Property[], i: number) => props.slice(i).some((p) => p.required);
 
 function stepObject(f: Extract<Frame, { t: 'obj' }>, c: string, up: Stack | null, out: State): void {
@@ -169,7 +153,7 @@ function stepObject(f: Extract<Frame, { t: 'obj' }>, c: string, up: Stack | null
       return;
     case 'key': {
       const typed = f.typed + c;
-      const end = window(props, f.i);
+      const end = candidateEnd(props, f.i);
       let partial = false;
       for (let j = f.i; j < end; j++) {
         const key = props[j].key;
@@ -263,77 +247,4 @@ function canEnd(f: Frame): boolean {
   if (f.t === 'num') return f.ph === 'zero' || f.ph === 'int' || f.ph === 'frac';
   if (f.t === 'lit') return f.cands.some((t) => t.length === f.pos);
   return false;
-}
-
-/** Required properties from `i` on, each written after a comma, then the closing brace. */
-function tail(props: Property[], i: number): string {
-  let text = '';
-  for (let j = i; j < props.length; j++) if (props[j].required) text += `,${props[j].key}:${props[j].node.min}`;
-  return text + '}';
-}
-
-/** Shortest way to write one more property from `f.i` on, whose key starts with `typed`. */
-function oneProperty(props: Property[], i: number, typed: string): string {
-  let best: string | undefined;
-  for (let j = i; j < window(props, i); j++) {
-    if (!props[j].key.startsWith(typed)) continue;
-    const text = props[j].key.slice(typed.length) + ':' + props[j].node.min + tail(props, j + 1);
-    if (best === undefined || text.length < best.length) best = text;
-  }
-  return best ?? '}';
-}
-
-function finish(f: Frame): string {
-  switch (f.t) {
-    case 'value':
-      return f.node.min;
-    case 'obj': {
-      const props = f.node.props;
-      switch (f.ph) {
-        case 'open':
-          return tail(props, f.i).replace(/^,/, '');
-        case 'next':
-          return tail(props, f.i);
-        case 'comma':
-        case 'commaSp':
-          return oneProperty(props, f.i, '');
-        case 'key':
-          return oneProperty(props, f.i, f.typed);
-        case 'colon':
-          return ':' + props[f.i].node.min + tail(props, f.i + 1);
-        default:
-          return props[f.i].node.min + tail(props, f.i + 1);
-      }
-    }
-    case 'arr': {
-      const { minItems, item } = f.node;
-      if (f.ph === 'open') return `${Array(minItems).fill(item.min).join(',')}]`;
-      if (f.ph === 'next') return `${`,${item.min}`.repeat(Math.max(0, minItems - f.n))}]`;
-      return `${item.min}${`,${item.min}`.repeat(Math.max(0, minItems - f.n - 1))}]`;
-    }
-    case 'str':
-      return (f.esc === 1 ? 'n' : '0'.repeat(Math.max(0, f.esc - 1))) + '"';
-    case 'num':
-      return f.ph === 'sign' || f.ph === 'dot' ? '0' : '';
-    case 'lit':
-      return f.cands.map((t) => t.slice(f.pos)).reduce((a, b) => (b.length < a.length ? b : a));
-  }
-}
-
-function frameKey(f: Frame, h: number): string {
-  const clamp = (x: number) => Math.min(Math.max(x, 0), h);
-  switch (f.t) {
-    case 'value':
-      return `v${f.node.id}`;
-    case 'obj':
-      return `o${f.node.id}.${f.ph}.${f.i}.${f.typed}`;
-    case 'arr':
-      return `a${f.node.id}.${f.ph}.${clamp(f.node.minItems - f.n)}.${clamp(f.node.maxItems - f.n)}`;
-    case 'str':
-      return `s${f.node.id}.${f.esc}.${clamp(f.node.maxLength - f.len)}`;
-    case 'num':
-      return `n${f.node.id}.${f.ph}.${f.digits}`;
-    case 'lit':
-      return `l${f.node.id}.${f.pos}.${f.cands[0].slice(0, f.pos)}`;
-  }
 }

@@ -38,7 +38,7 @@ describe('JSON token mask', () => {
         const c = g.start();
         for (const id of ids) {
           const state = stepText(initialState(g.root), c.text);
-          expect(Array.from(g.allowed(state))).toEqual(bruteForce(state));
+          expect(g.allowed(state).flatMap((c) => Array.from(c)).sort((a, b) => a - b)).toEqual(bruteForce(state));
           expect(c.allowedIds()).toContain(id);
           expect(c.allowedIds()).not.toContain(EOS);
           c.advance(id);

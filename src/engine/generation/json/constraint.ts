@@ -5,9 +5,10 @@
 import type { TokenConstraint } from '../contract';
 import type { Scores } from '../select';
 import type { JsonSchema } from '../../types';
-import { closing, initialState, isComplete, stateKey, stepState, stepText, type State } from './automaton';
+import { initialState, isComplete, stepState, stepText, stringRoom, type State } from './automaton';
+import { closing, stateKey } from './closing';
 import { compileSchema, type Node } from './schema';
-import type { TokenVocabulary } from './vocab';
+import type { TokenVocabulary, Trie } from './vocab';
 
 const MAX_CACHED_MASKS = 4096;
 
@@ -30,13 +31,21 @@ export class JsonGrammar {
     return new JsonConstraint(this);
   }
 
-  /** Ids allowed after `state` (EOS excluded). */
-  allowed(state: State): Int32Array {
-    const key = stateKey(state, this.vocab.horizon);
+  /** Ids allowed after `state` (EOS excluded), in chunks. */
+  allowed(state: State): Int32Array[] {
+    const v = this.vocab;
+    const room = stringRoom(state);
+    // Inside a string: plain tokens by length, a walk for the few with '"', '\\' or controls.
+    if (room !== undefined) return [v.plainWithin(room), this.walked('S', v.specialTrie, v.specialHorizon, state)];
+    return [this.walked('A', v.trie, v.horizon, state)];
+  }
+
+  private walked(prefix: string, trie: Trie, horizon: number, state: State): Int32Array {
+    const key = prefix + stateKey(state, horizon);
     let ids = this.cache.get(key);
     if (!ids) {
       const t0 = performance.now();
-      ids = walk(this.vocab, state);
+      ids = walk(trie, state);
       this.walkMs += performance.now() - t0;
       this.walks++;
       if (this.cache.size >= MAX_CACHED_MASKS) this.cache.clear();
@@ -53,6 +62,8 @@ export class JsonConstraint implements TokenConstraint {
   private taken = '';
   private closed = '';
   private keep = new Float64Array(0);
+  /** mask() calls and their total time (the per-step cost of the constraint). */
+  readonly stats = { masks: 0, maskMs: 0 };
 
   constructor(private readonly grammar: JsonGrammar) {
     this.state = initialState(grammar.root);
@@ -75,34 +86,43 @@ export class JsonConstraint implements TokenConstraint {
   /** Tokens allowed next, EOS included when the document is complete. */
   allowedIds(): number[] {
     if (this.done) return [];
-    const ids = Array.from(this.grammar.allowed(this.state));
+    const ids = this.grammar.allowed(this.state).flatMap((chunk) => Array.from(chunk));
     if (isComplete(this.state)) ids.push(...this.grammar.vocab.eosTokenIds);
-    return ids;
+    return ids.sort((a, b) => a - b);
   }
 
   mask(scores: Scores): boolean {
+    const t0 = performance.now();
+    const ok = this.applyMask(scores);
+    this.stats.masks++;
+    this.stats.maskMs += performance.now() - t0;
+    return ok;
+  }
+
+  private applyMask(scores: Scores): boolean {
     if (this.done) return false;
-    const allowed = this.grammar.allowed(this.state);
-    const eos = isComplete(this.state) ? this.grammar.vocab.eosTokenIds : [];
-    const n = allowed.length + eos.length;
+    const chunks = this.grammar.allowed(this.state);
+    if (isComplete(this.state)) chunks.push(Int32Array.from(this.grammar.vocab.eosTokenIds));
+    const n = chunks.reduce((k, c) => k + c.length, 0);
     if (n === 0) return false;
     if (this.keep.length < n) this.keep = new Float64Array(Math.max(n, 2 * this.keep.length));
     const keep = this.keep;
-    let finite = false;
-    for (let k = 0; k < allowed.length; k++) keep[k] = scores[allowed[k]];
-    for (let k = 0; k < eos.length; k++) keep[allowed.length + k] = scores[eos[k]];
+    let k = 0;
+    for (const ids of chunks) for (let i = 0; i < ids.length; i++) keep[k++] = scores[ids[i]];
     scores.fill(-Infinity);
-    for (let k = 0; k < allowed.length; k++) {
-      scores[allowed[k]] = keep[k];
-      if (keep[k] > -Infinity) finite = true;
+    let finite = false;
+    k = 0;
+    for (const ids of chunks) {
+      for (let i = 0; i < ids.length; i++) {
+        const v = keep[k++];
+        scores[ids[i]] = v;
+        if (v > -Infinity) finite = true;
+      }
     }
-    for (let k = 0; k < eos.length; k++) {
-      scores[eos[k]] = keep[allowed.length + k];
-      if (keep[allowed.length + k] > -Infinity) finite = true;
-    }
+    const eos = isComplete(this.state) ? this.grammar.vocab.eosTokenIds : [];
     // The processors banned every allowed token (min_length on a finished document, a bad word,
     // no-repeat n-grams on a '"'): the schema wins, with the token that closes soonest.
-    if (!finite) scores[eos.length ? eos[0] : this.closingIds()[0] ?? allowed[0]] = 0;
+    if (!finite) scores[eos.length ? eos[0] : this.closingIds()[0] ?? chunks.find((c) => c.length)![0]] = 0;
     return true;
   }
 
@@ -140,8 +160,7 @@ export class JsonConstraint implements TokenConstraint {
 }
 
 /** Ids whose text keeps `state` valid: a depth-first walk of the trie, pruned at dead prefixes. */
-function walk(vocab: TokenVocabulary, state: State): Int32Array {
-  const t = vocab.trie;
+function walk(t: Trie, state: State): Int32Array {
   const out: number[] = [];
   const nodes: number[] = [0];
   const states: State[] = [state];

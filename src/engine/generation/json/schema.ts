@@ -115,3 +115,10 @@ function union(id: number, options: Node[]): Node {
   const min = mins.includes('null') ? 'null' : mins.reduce((a, b) => (b.length < a.length ? b : a));
   return { kind: 'anyOf', id, options, min };
 }
+
+/** Properties that may come next from `i`: up to and including the first required one. */
+export function candidateEnd(props: Property[], i: number): number {
+  let end = i;
+  while (end < props.length && !props[end].required) end++;
+  return Math.min(end + 1, props.length);
+}

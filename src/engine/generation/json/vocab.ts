@@ -30,6 +30,15 @@ export class TokenVocabulary {
   /** Longest token text: states that agree on any text this long behave alike on every token. */
   readonly horizon: number;
   readonly eosTokenIds: readonly number[];
+  /**
+   * Inside a string most tokens are plain content (no '"', '\\' or control character): those are
+   * allowed by length alone, and only the others (`specialTrie`, a few percent) need a walk.
+   * `plain` holds the plain ids by character count, `plainUpTo[n]` how many have at most n.
+   */
+  readonly plain: Int32Array;
+  private readonly plainUpTo: Int32Array;
+  readonly specialTrie: Trie;
+  readonly specialHorizon: number;
 
   /** `pieces[id]`: the token's text, or null when it may never be chosen under a constraint. */
   constructor(
@@ -38,8 +47,23 @@ export class TokenVocabulary {
   ) {
     const eos = new Set(eosTokenIds);
     this.eosTokenIds = [...eos];
-    this.trie = buildTrie(pieces.map((p, id) => (eos.has(id) ? null : p)));
-    this.horizon = pieces.reduce((m, p) => Math.max(m, p?.length ?? 0), 1);
+    const usable = pieces.map((p, id) => (eos.has(id) ? null : p));
+    this.trie = buildTrie(usable);
+    this.horizon = usable.reduce((m, p) => Math.max(m, p?.length ?? 0), 1);
+    const lengths = usable.map((p) => (p !== null && isPlain(p) ? characters(p) : -1));
+    const plainIds = lengths.flatMap((n, id) => (n >= 0 ? [id] : []));
+    this.plain = Int32Array.from(plainIds.sort((a, b) => lengths[a] - lengths[b] || a - b));
+    this.plainUpTo = new Int32Array(this.horizon + 1);
+    for (const id of plainIds) this.plainUpTo[lengths[id]]++;
+    for (let n = 1; n <= this.horizon; n++) this.plainUpTo[n] += this.plainUpTo[n - 1];
+    const special = usable.map((p, id) => (lengths[id] < 0 ? p : null));
+    this.specialTrie = buildTrie(special);
+    this.specialHorizon = special.reduce((m, p) => Math.max(m, p?.length ?? 0), 1);
+  }
+
+  /** The plain-content tokens of at most `room` characters. */
+  plainWithin(room: number): Int32Array {
+    return this.plain.subarray(0, this.plainUpTo[Math.min(room, this.horizon)]);
   }
 
   get size(): number {
@@ -99,6 +123,24 @@ export class TokenVocabulary {
     }
     return { ids, encoded: pos };
   }
+}
+
+function isPlain(piece: string): boolean {
+  for (let k = 0; k < piece.length; k++) {
+    const c = piece.charCodeAt(k);
+    if (c < 0x20 || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
+}
+
+/** Characters as maxLength counts them (code points; a low surrogate belongs to the one before). */
+function characters(piece: string): number {
+  let n = 0;
+  for (let k = 0; k < piece.length; k++) {
+    const c = piece.charCodeAt(k);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
 }
 
 function findChild(t: Trie, node: number, c: string): number {
