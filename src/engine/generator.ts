@@ -200,6 +200,7 @@ export class Generator implements TextGenerator {
       },
       backend: this.backend,
     };
+    if (constraint) out.timings.constraintMs = constraint.stats.maskMs;
     if (model.fellBack) out.fellBack = model.fellBack;
     if (prepared.truncated) out.truncated = prepared.truncated;
     return out;
