@@ -5,7 +5,7 @@ import type { ChatMessage, ChatTemplate } from './chat';
 import type { ModelSpec } from './config';
 import { StreamingDetokenizer } from './detokenizer';
 import type { Decode, SpecialTokens } from './generation/contract';
-import { JsonGrammar, TokenVocabulary } from './generation/json';
+import { compileSchema, JsonGrammar, TokenVocabulary } from './generation/json';
 import type { TextTokenizer } from './tokenizer';
 import type {
   Backend,
@@ -127,8 +127,10 @@ export class Generator implements TextGenerator {
     const { signal, onToken } = hooks;
     const prepared = this.prepare(input);
     const { options: opts, defaults } = this.resolveOptions(options, prepared.start.length);
-    if (signal?.aborted) return this.abortedBeforeStart(t0, prepared.truncated);
-    // Before the model runs, so a schema outside the subset fails at once.
+    // Before anything runs, so a schema outside the subset fails at once.
+    const schemaRoot = hooks.jsonSchema ? compileSchema(hooks.jsonSchema) : undefined;
+    // Even a run that never started returns a document that parses: the schema's minimal one.
+    if (signal?.aborted) return this.abortedBeforeStart(t0, prepared.truncated, schemaRoot?.min ?? '');
     const constraint = hooks.jsonSchema ? this.grammar(hooks.jsonSchema).start() : undefined;
     const model = await ResilientStepModel.start(this.p.host, prepared.encoderIds, this.p.vocabSize);
     const tEncoded = now();
@@ -206,11 +208,11 @@ export class Generator implements TextGenerator {
     return out;
   }
 
-  private abortedBeforeStart(t0: number, truncated: PreparedInput['truncated']): GenerationResult {
+  private abortedBeforeStart(t0: number, truncated: PreparedInput['truncated'], text: string): GenerationResult {
     const totalMs = now() - t0;
     const r: GenerationResult = {
       ids: [],
-      text: '',
+      text,
       sequences: [],
       stopReason: 'aborted',
       timings: { encodeMs: 0, firstTokenMs: totalMs, totalMs, newTokens: 0, tokensPerSecond: 0 },

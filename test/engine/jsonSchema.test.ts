@@ -11,7 +11,7 @@ import type { GenerateHooks, GenerationOptions, GenerationResult, JsonSchema, To
 import { ort } from '../support/engine';
 import { havePrepared, preparedDir, preparedSource, SMOLLM2 } from '../support/prepared';
 
-const FIXTURES = ['optimum/tiny-bart', 'optimum/tiny-flan-t5', 'optimum/tiny-qwen2', 'optimum/tiny-llama'];
+const FIXTURES = ['optimum/tiny-bart', 'optimum/tiny-qwen2', 'optimum/tiny-llama'];
 const PASSAGE =
   'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding. Published in 2019. ' +
   'We evaluate on the GLUE benchmark, SQuAD and SWAG, and obtain new state-of-the-art results on eleven tasks.';
@@ -66,12 +66,45 @@ describe.each(FIXTURES)('%s (random weights)', (name) => {
     expect(reasons.has('length')).toBe(true);
   });
 
+  it('closes the JSON of an aborted run too', async (ctx) => {
+    if (!m) return ctx.skip();
+    const ctrl = new AbortController();
+    const events: TokenEvent[] = [];
+    const options = { max_new_tokens: 40, min_new_tokens: 40, num_beams: 1, do_sample: false };
+    const r = await m.generate(PASSAGE, options, {
+      jsonSchema: FACTS,
+      signal: ctrl.signal,
+      onToken: (e) => {
+        events.push(e);
+        if (e.step === 3) ctrl.abort();
+      },
+    });
+    expect(r.stopReason).toBe('aborted');
+    expectValid(FACTS, r, events);
+    const before = await m.generate(PASSAGE, options, { jsonSchema: FACTS, signal: AbortSignal.abort() });
+    expect(before.stopReason).toBe('aborted');
+    expect(JSON.parse(before.text)).toEqual({ title: '', year: null, datasets: [] });
+  });
+
   it('refuses beam search and schemas outside the subset before running', async (ctx) => {
     if (!m) return ctx.skip();
     await expect(m.generate(PASSAGE, { num_beams: 2, do_sample: false, max_new_tokens: 4 }, { jsonSchema: FACTS })).rejects.toThrow(GenerationOptionError);
     const bad = { type: 'string', format: 'date' } as unknown as JsonSchema;
     await expect(m.generate(PASSAGE, { max_new_tokens: 4 }, { jsonSchema: bad })).rejects.toThrow(/"format" is not supported/);
   });
+});
+
+it('refuses a schema a vocabulary cannot write (Flan-T5 has no "{")', async (ctx) => {
+  if (!havePrepared(preparedDir('optimum/tiny-flan-t5'))) return ctx.skip();
+  const m = await loadModel(preparedSource('optimum/tiny-flan-t5'), { ort, backend: 'wasm', dtype: 'fp32', gpu: null });
+  try {
+    await expect(m.generate(PASSAGE, { max_new_tokens: 4 }, { jsonSchema: FACTS })).rejects.toThrow(/no token for "\{", "\}"/);
+    // A schema of characters it has still works.
+    const { r, events } = await run(m, PASSAGE, { max_new_tokens: 6, num_beams: 1, do_sample: false }, { type: 'array', items: { type: 'integer' } });
+    expectValid({ type: 'array', items: { type: 'integer' } }, r, events);
+  } finally {
+    await m.dispose();
+  }
 });
 
 describe('SmolLM2-135M-Instruct (real weights)', () => {

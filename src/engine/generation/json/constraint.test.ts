@@ -59,6 +59,13 @@ describe('JSON token mask', () => {
     expect(Array.from(scores).filter((v) => v > -Infinity)).toEqual([-5]);
   });
 
+  it('refuses a schema whose punctuation the vocabulary cannot write', () => {
+    const noBrace = new TokenVocabulary(PIECES.map((p) => (p === '{' ? null : p)), [EOS]);
+    expect(() => new JsonGrammar(noBrace, FACTS)).toThrow(GenerationOptionError);
+    expect(() => new JsonGrammar(noBrace, FACTS)).toThrow(/no token for "\{"/);
+    expect(() => new JsonGrammar(noBrace, { type: 'array', items: { type: 'string' } })).not.toThrow();
+  });
+
   it('lets the schema win when the processors banned every allowed token', () => {
     const c = new JsonGrammar(vocab, FACTS).start();
     const scores = new Float32Array(PIECES.length);

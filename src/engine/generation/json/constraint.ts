@@ -7,7 +7,8 @@ import type { Scores } from '../select';
 import type { JsonSchema } from '../../types';
 import { initialState, isComplete, stepState, stepText, stringRoom, type State } from './automaton';
 import { closing, stateKey } from './closing';
-import { compileSchema, type Node } from './schema';
+import { GenerationOptionError } from '../contract';
+import { compileSchema, neededCharacters, type Node } from './schema';
 import type { TokenVocabulary, Trie } from './vocab';
 
 const MAX_CACHED_MASKS = 4096;
@@ -25,6 +26,13 @@ export class JsonGrammar {
     readonly schema: JsonSchema,
   ) {
     this.root = compileSchema(schema);
+    const missing = [...neededCharacters(this.root)].filter((c) => c < '\u0080' && !vocab.hasToken(c));
+    if (missing.length) {
+      throw new GenerationOptionError(
+        'jsonSchema',
+        `this model's vocabulary has no token for ${missing.map((c) => JSON.stringify(c)).join(', ')}, so it cannot write this JSON; use a model with a byte-level vocabulary (e.g. SmolLM2, Qwen2)`,
+      );
+    }
   }
 
   start(): JsonConstraint {

@@ -122,3 +122,35 @@ export function candidateEnd(props: Property[], i: number): number {
   while (end < props.length && !props[end].required) end++;
   return Math.min(end + 1, props.length);
 }
+
+/**
+ * Characters any document of `root` may need to be written or closed: its minimal text, the
+ * punctuation of its objects and arrays, its keys, a digit. A vocabulary without a one-character
+ * token for each of them cannot be trusted to finish a document (Flan-T5's has no '{').
+ */
+export function neededCharacters(root: Node): Set<string> {
+  const chars = new Set(root.min);
+  const visit = (n: Node): void => {
+    switch (n.kind) {
+      case 'object':
+        for (const c of n.props.length ? '{}":,' : '{}') chars.add(c);
+        for (const p of n.props) {
+          for (const c of p.key) chars.add(c);
+          visit(p.node);
+        }
+        return;
+      case 'array':
+        for (const c of '[],') chars.add(c);
+        return visit(n.item);
+      case 'number':
+        chars.add('0');
+        return;
+      case 'anyOf':
+        return n.options.forEach(visit);
+      default:
+        for (const c of n.min) chars.add(c);
+    }
+  };
+  visit(root);
+  return chars;
+}

@@ -61,6 +61,16 @@ export class TokenVocabulary {
     this.specialHorizon = special.reduce((m, p) => Math.max(m, p?.length ?? 0), 1);
   }
 
+  /** True when some token's text is exactly `text`. */
+  hasToken(text: string): boolean {
+    let node = 0;
+    for (const c of text) {
+      node = findChild(this.trie, node, c);
+      if (node < 0) return false;
+    }
+    return this.trie.tokenCount[node] > 0;
+  }
+
   /** The plain-content tokens of at most `room` characters. */
   plainWithin(room: number): Int32Array {
     return this.plain.subarray(0, this.plainUpTo[Math.min(room, this.horizon)]);
