@@ -1,22 +1,24 @@
 // Token-level JSON constraint: the automaton walked over the vocabulary trie gives the tokens
 // allowed after the text so far; EOS only once the document is complete (and then, when nothing
-// may follow, EOS alone). Masks are cached per automaton state key, clamped to the longest token,
-// so free text inside a string (the same state step after step) costs one lookup per step.
-import type { TokenConstraint } from '../contract';
+// may follow, EOS alone). Inside a string, plain-content tokens are allowed by their length and
+// only tokens with '"', '\\' or control characters are walked. Walks are cached per automaton
+// state key (counters clamped to the longest token), so most steps cost a lookup and a copy.
+import { GenerationOptionError, type TokenConstraint } from '../contract';
 import type { Scores } from '../select';
 import type { JsonSchema } from '../../types';
 import { initialState, isComplete, stepState, stepText, stringRoom, type State } from './automaton';
 import { closing, stateKey } from './closing';
-import { GenerationOptionError } from '../contract';
 import { compileSchema, neededCharacters, type Node } from './schema';
 import type { TokenVocabulary, Trie } from './vocab';
 
-const MAX_CACHED_MASKS = 4096;
+/** Token ids all cached masks may hold together (4 bytes each): the cache starts over past it. */
+const MAX_CACHED_IDS = 4_000_000;
 
 /** A schema compiled against one vocabulary; shared by every run with that schema (holds the mask cache). */
 export class JsonGrammar {
   readonly root: Node;
   private readonly cache = new Map<string, Int32Array>();
+  private cachedIds = 0;
   /** Trie walks made (cache misses) and their total time, for measurement. */
   walks = 0;
   walkMs = 0;
@@ -56,8 +58,12 @@ export class JsonGrammar {
       ids = walk(trie, state);
       this.walkMs += performance.now() - t0;
       this.walks++;
-      if (this.cache.size >= MAX_CACHED_MASKS) this.cache.clear();
+      if (this.cachedIds + ids.length > MAX_CACHED_IDS) {
+        this.cache.clear();
+        this.cachedIds = 0;
+      }
       this.cache.set(key, ids);
+      this.cachedIds += ids.length;
     }
     return ids;
   }
