@@ -5,12 +5,14 @@ import type { ChatMessage, ChatTemplate } from './chat';
 import type { ModelSpec } from './config';
 import { StreamingDetokenizer } from './detokenizer';
 import type { Decode, SpecialTokens } from './generation/contract';
+import { compileSchema, JsonGrammar, TokenVocabulary } from './generation/json';
 import type { TextTokenizer } from './tokenizer';
 import type {
   Backend,
   GenerateHooks,
   GenerationOptions,
   GenerationResult,
+  JsonSchema,
   ModelKind,
   TextGenerator,
 } from './types';
@@ -40,12 +42,16 @@ interface PreparedInput {
 }
 
 const now = () => performance.now();
+/** Compiled schemas kept per generator (each holds its mask cache). */
+const MAX_GRAMMARS = 8;
 
 export class Generator implements TextGenerator {
   readonly kind: ModelKind;
   readonly maxInputTokens: number;
   readonly defaults: GenerationOptions;
   private queue: Promise<unknown> = Promise.resolve();
+  private vocabulary?: TokenVocabulary;
+  private readonly grammars = new Map<string, JsonGrammar>();
 
   constructor(private readonly p: GeneratorParts) {
     this.kind = p.spec.kind;
@@ -121,7 +127,11 @@ export class Generator implements TextGenerator {
     const { signal, onToken } = hooks;
     const prepared = this.prepare(input);
     const { options: opts, defaults } = this.resolveOptions(options, prepared.start.length);
-    if (signal?.aborted) return this.abortedBeforeStart(t0, prepared.truncated);
+    // Before anything runs, so a schema outside the subset fails at once.
+    const schemaRoot = hooks.jsonSchema ? compileSchema(hooks.jsonSchema) : undefined;
+    // Even a run that never started returns a document that parses: the schema's minimal one.
+    if (signal?.aborted) return this.abortedBeforeStart(t0, prepared.truncated, schemaRoot?.min ?? '');
+    const constraint = hooks.jsonSchema ? this.grammar(hooks.jsonSchema).start() : undefined;
     const model = await ResilientStepModel.start(this.p.host, prepared.encoderIds, this.p.vocabSize);
     const tEncoded = now();
     const detok = new StreamingDetokenizer({ decode: (ids) => this.p.tokenizer.decode(ids, true) });
@@ -140,11 +150,14 @@ export class Generator implements TextGenerator {
         // Prompt-lookup drafts come from the encoder input (a decoder-only prompt is in `start`).
         lookupSource: prepared.encoderIds.length ? prepared.encoderIds : undefined,
         signal,
+        constraint,
         onToken: (ev) => {
           firstTokenAt ??= now();
           streamed.push(...ev.ids);
           lastStep = ev.step;
-          const text = detok.push(ev.ids);
+          // Constrained: the text is the one the constraint validated, token texts concatenated
+          // (never a partial character: such tokens are not allowed).
+          const text = constraint ? constraint.vocabulary.textOf(ev.ids) : detok.push(ev.ids);
           onToken?.({ ...ev, text });
         },
       });
@@ -155,10 +168,18 @@ export class Generator implements TextGenerator {
     const best = result.sequences[0] ?? { ids: [], score: 0 };
     // Beam search may settle its best hypothesis only at the end: stream whatever was not streamed.
     const missing = startsWith(best.ids, streamed) ? best.ids.slice(streamed.length) : [];
-    let rest = missing.length ? detok.push(missing) : '';
-    rest += detok.flush();
-    if (rest || missing.length) onToken?.({ ids: missing, text: rest, step: lastStep + missing.length });
-    const text = startsWith(best.ids, streamed) ? detok.text : this.p.tokenizer.decode(best.ids, true);
+    let text: string;
+    if (constraint) {
+      // The whole document; more than the tokens' text only if the vocabulary lacked a closing character.
+      text = constraint.text;
+      const rest = text.slice(constraint.vocabulary.textOf(streamed).length);
+      if (rest) onToken?.({ ids: [], text: rest, step: lastStep });
+    } else {
+      let rest = missing.length ? detok.push(missing) : '';
+      rest += detok.flush();
+      if (rest || missing.length) onToken?.({ ids: missing, text: rest, step: lastStep + missing.length });
+      text = startsWith(best.ids, streamed) ? detok.text : this.p.tokenizer.decode(best.ids, true);
+    }
     const newTokens = best.ids.length;
     const firstMs = (firstTokenAt ?? tEnd) - t0;
     const afterFirst = (tEnd - (firstTokenAt ?? tEnd)) / 1000;
@@ -181,16 +202,17 @@ export class Generator implements TextGenerator {
       },
       backend: this.backend,
     };
+    if (constraint) out.timings.constraintMs = constraint.stats.maskMs;
     if (model.fellBack) out.fellBack = model.fellBack;
     if (prepared.truncated) out.truncated = prepared.truncated;
     return out;
   }
 
-  private abortedBeforeStart(t0: number, truncated: PreparedInput['truncated']): GenerationResult {
+  private abortedBeforeStart(t0: number, truncated: PreparedInput['truncated'], text: string): GenerationResult {
     const totalMs = now() - t0;
     const r: GenerationResult = {
       ids: [],
-      text: '',
+      text,
       sequences: [],
       stopReason: 'aborted',
       timings: { encodeMs: 0, firstTokenMs: totalMs, totalMs, newTokens: 0, tokensPerSecond: 0 },
@@ -238,6 +260,19 @@ export class Generator implements TextGenerator {
       }
     }
     return { options: opts, defaults: { ...this.p.defaults } };
+  }
+
+  /** The schema compiled against this model's vocabulary (built on first use: ~V decodes). */
+  private grammar(schema: JsonSchema): JsonGrammar {
+    const key = JSON.stringify(schema);
+    let g = this.grammars.get(key);
+    if (!g) {
+      this.vocabulary ??= TokenVocabulary.fromTokenizer(this.p.tokenizer, this.p.vocabSize, this.p.special.eosTokenIds);
+      g = new JsonGrammar(this.vocabulary, schema);
+      if (this.grammars.size >= MAX_GRAMMARS) this.grammars.delete(this.grammars.keys().next().value!);
+      this.grammars.set(key, g);
+    }
+    return g;
   }
 
   async dispose(): Promise<void> {

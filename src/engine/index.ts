@@ -7,4 +7,5 @@ export { StreamingDetokenizer } from './detokenizer';
 export { InjectedFault, type FaultInjection } from './session';
 export type { OrtModule } from './ort';
 export { GenerationOptionError } from './generation/contract';
+export { validateJson } from './generation/json';
 export * from './types';

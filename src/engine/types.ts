@@ -107,6 +107,8 @@ export interface GenerationTimings {
   draftedTokens?: number;
   /** Prompt-lookup decoding: draft tokens the model agreed with (each saved a decoder run). */
   acceptedTokens?: number;
+  /** Constrained decoding (jsonSchema): time spent computing and applying token masks, all steps together. */
+  constraintMs?: number;
 }
 
 export interface GeneratedSequence {

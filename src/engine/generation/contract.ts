@@ -1,6 +1,7 @@
 // The seam between the decoding algorithms (greedy, beam, sampling, logits processors; pure
 // TypeScript, testable with fake models) and the ONNX model runners (seq2seq, decoder-only).
 import type { GenerationOptions, TokenEvent } from '../types';
+import type { Scores } from './select';
 
 /**
  * A model the decoding loop can drive one step at a time. Rows are hypotheses (beams or
@@ -64,6 +65,27 @@ export interface DecodeRequest {
   lookupSource?: readonly number[];
   /** Called as tokens of the best hypothesis become final (each step for greedy/sampling). */
   onToken?: (ev: Omit<TokenEvent, 'text'>) => void;
+  /**
+   * Constrained decoding (greedy and sampling; beam search rejects it): a fresh constraint for
+   * this run, e.g. a JSON schema's (./json). Its mask is applied after the logits processors.
+   */
+  constraint?: TokenConstraint;
+}
+
+/** Restricts which tokens may come next; stateful, one per run. */
+export interface TokenConstraint {
+  /**
+   * Sets the scores of tokens not allowed next to -Infinity. Should the processors have banned
+   * every allowed token, the constraint wins and leaves one allowed token finite. Returns false
+   * (scores untouched) when no token at all may follow: decoding then stops.
+   */
+  mask(scores: Scores): boolean;
+  /** Records the token chosen (one the last mask allowed). */
+  advance(token: number): void;
+  /** True when the tokens so far form a complete output. */
+  readonly complete: boolean;
+  /** Ends an output cut short (max length, abort): the ids that complete it, appended as generated. */
+  close(): number[];
 }
 
 export interface DecodedSequence {

@@ -14,6 +14,12 @@ export const decode: Decode = async (req) => {
     vocabSize: req.model.vocabSize,
   });
   const processors = new LogitsProcessors(opts, req.special, req.model.vocabSize, req.countedStartLength);
+  if (req.constraint && opts.numBeams > 1) {
+    throw new GenerationOptionError(
+      'num_beams',
+      `constrained decoding (jsonSchema) works with greedy search and sampling only, got num_beams ${opts.numBeams}; set num_beams to 1`,
+    );
+  }
   // As in transformers: num_beams 1 without sampling is greedy.
   if (opts.numBeams > 1) return beamSearch(req, opts, processors);
   return greedyOrSample(req, opts, processors);

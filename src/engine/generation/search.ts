@@ -11,6 +11,10 @@
 // first disagreement is the next token anyway, and the rejected positions are dropped from the
 // cache. The tokens are those of plain greedy (up to float rounding of a batched vs. single-row
 // run), only fewer decoder runs are made when drafts are right.
+//
+// A token constraint (JSON schema) masks each position's scores after the processors, inside
+// the same take(): drafts are checked against the constrained choice, so prompt lookup stays
+// lossless under it (a draft the constraint forbids is simply rejected).
 import type { DecodeRequest, DecodeResult, DecodeStats, StepModel } from './contract';
 import type { ResolvedOptions } from './options';
 import type { LogitsProcessors } from './processors';
@@ -24,7 +28,7 @@ export async function greedyOrSample(
   opts: ResolvedOptions,
   processors: LogitsProcessors,
 ): Promise<DecodeResult> {
-  const { model, start, countedStartLength, signal, onToken } = req;
+  const { model, start, countedStartLength, signal, onToken, constraint } = req;
   const vocab = model.vocabSize;
   const eos = new Set(req.special.eosTokenIds);
   const sampler = opts.doSample ? new Sampler(opts, vocab, createRng(opts.seed ?? randomSeed())) : null;
@@ -45,6 +49,8 @@ export async function greedyOrSample(
   const take = (logits: Float32Array): { token: number; stop: boolean } => {
     scores.set(logits);
     processors.apply(ids, generated.length, scores);
+    // The constraint masks after the processors: it has the last word on what may come next.
+    if (constraint && !constraint.mask(scores)) return { token: -1, stop: true };
     let token: number;
     if (sampler) {
       const s = sampler.sample(scores);
@@ -54,6 +60,7 @@ export async function greedyOrSample(
       token = argmax(scores);
       if (scored) score += scores[token] - logSumExp(scores);
     }
+    constraint?.advance(token);
     ids.push(token);
     generated.push(token);
     onToken?.({ ids: [token], step: generated.length });
@@ -108,6 +115,15 @@ export async function greedyOrSample(
     if (stop) break;
     feed = [[token]];
     parents = [0];
+  }
+  // Cut short (length, abort, no token allowed): the constraint's closing tokens finish the
+  // output, streamed like the others (they do not add to the score).
+  if (constraint && !constraint.complete) {
+    const tail = constraint.close();
+    if (tail.length) {
+      generated.push(...tail);
+      onToken?.({ ids: tail, step: generated.length });
+    }
   }
   const sequence = scored ? { ids: generated, score } : { ids: generated };
   return { sequences: [sequence], stopReason, stats };
