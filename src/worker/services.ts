@@ -8,7 +8,7 @@ import { loadOrt } from './ortSetup';
 import type { IngestRequest, ModelLocation } from './protocol';
 import { probeRuntime } from './runtimeFacts';
 import { askPaper } from '../pipeline/ask/askPaper';
-import { extractFacts, extractFactsWithModel } from '../pipeline/facts';
+import { extractFacts, extractFactsWithModel, withoutUnsupported } from '../pipeline/facts';
 import { RetrieverCache } from './retrievers';
 
 // CMaps are served same-origin from public/pdfjs/cmaps/ (copied there by vite.config.ts) and
@@ -64,12 +64,14 @@ export function workerServices(): WorkerDeps {
       const total = hooks.generation?.max_new_tokens ?? FACTS_TOKENS;
       let tokens = 0;
       try {
-        return await extractFactsWithModel(paper, g, {
+        const facts = await extractFactsWithModel(paper, g, {
           signal: hooks.signal,
           rules,
-          generation: { ...hooks.generation, max_new_tokens: total },
+          // Greedy JSON: beams cannot run under a schema, and repetition rules would fight its punctuation.
+          generation: { ...hooks.generation, do_sample: false, num_beams: 1, repetition_penalty: 1, no_repeat_ngram_size: 0, max_new_tokens: total },
           onToken: (ev) => hooks.onProgress('model', (tokens += ev.ids.length), total),
         });
+        return withoutUnsupported(facts);
       } catch (e) {
         // Stopped while the model wrote: the card keeps what the rules found.
         if (hooks.signal.aborted) return rules;

@@ -1,7 +1,7 @@
 // Grounding and model-based extraction, with a fake TextGenerator returning canned JSON.
 import { describe, expect, it } from 'vitest';
 import type { GenerateHooks, GenerationOptions, GenerationResult, TextGenerator } from '../../src/engine/types';
-import { buildFactsPrompt, emptyFacts, extractFacts, extractFactsWithModel, FACTS_JSON_SCHEMA, groundFacts, parseModelFacts } from '../../src/pipeline/facts';
+import { buildFactsPrompt, emptyFacts, extractFacts, extractFactsWithModel, FACTS_JSON_SCHEMA, groundFacts, parseModelFacts, withoutUnsupported } from '../../src/pipeline/facts';
 import { supportsNumber, supportsText } from '../../src/pipeline/facts/ground';
 import { makePaper } from './helpers';
 
@@ -39,6 +39,11 @@ describe('grounding', () => {
     expect(g.datasets[1]).toMatchObject({ value: 'CIFAR-10', unsupported: true });
     expect(g.results[0].unsupported).toBeFalsy();
     expect(g.results[1].unsupported).toBe(true);
+    const kept = withoutUnsupported(g);
+    expect(kept.datasets.map((d) => d.value)).toEqual(['ImageNet']);
+    expect(kept.results.map((r) => r.value)).toEqual(['92.1']);
+    expect(kept.droppedUnsupported).toBe(2);
+    expect(withoutUnsupported(kept)).toEqual(kept);
   });
 
   it('leaves rule values alone and is pure', () => {

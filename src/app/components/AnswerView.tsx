@@ -64,6 +64,12 @@ export function AnswerView({ answer, latest }: { answer: Answer; latest: boolean
       ) : (
         <>
           {answer.kind === 'generated' ? <CitedText answer={answer} /> : <p>{answer.text}</p>}
+          {answer.pointed && <p className="meta">{t('ask.pointed')}</p>}
+          {answer.uncheckedNumbers && answer.uncheckedNumbers.length > 0 && (
+            <p className="unsupported" data-testid="unchecked-numbers">
+              {t('ask.unchecked', { numbers: answer.uncheckedNumbers.join(', ') })}
+            </p>
+          )}
           {answer.citations.length > 0 && (
             <details className="sources" open>
               <summary>{t('ask.sources')}</summary>

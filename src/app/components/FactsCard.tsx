@@ -85,6 +85,11 @@ function Card({ facts }: { facts: PaperFacts }) {
           </div>
         ))}
       </dl>
+      {(facts.droppedUnsupported ?? 0) > 0 && (
+        <p className="meta" data-testid="facts-dropped">
+          {t('facts.dropped', { count: facts.droppedUnsupported })}
+        </p>
+      )}
       {missing.length > 0 && (
         <p className="meta">
           {t('facts.empty')} {missing.map((f) => t(`facts.field.${f}`)).join(', ')}

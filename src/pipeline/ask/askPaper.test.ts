@@ -88,8 +88,8 @@ describe('askPaper', () => {
     expect(a.citations.map((c) => c.n)).toEqual([1]);
     expect(a.citations[0].text).toContain('0.8 degrees');
     expect(model.prompts[0]).toMatch(/\[1\] \(Results\) The mean summer temperature/);
-    expect(model.prompts[0]).toMatch(/Question: How much did the summer temperature rise\?$/);
-    expect(model.options[0].max_new_tokens).toBe(160);
+    expect(model.prompts[0]).toMatch(/^Question about the paper "A Study of Lakes": How much did the summer temperature rise\?\n/);
+    expect(model.options[0].max_new_tokens).toBe(96);
   });
 
   it('matches uncited sentences to the passage they repeat, and marks those citations as matched', async () => {
@@ -117,7 +117,7 @@ describe('askPaper', () => {
   it('fits the passages into a small prompt budget', async () => {
     const model = new FakeModel('x [1].', { maxInputTokens: 260 });
     await askPaper(paper, 'How much did the summer temperature rise?', { retriever: retriever(), generator: model });
-    expect(model.countTokens(model.prompts[0])).toBeLessThanOrEqual(100);
+    expect(model.countTokens(model.prompts[0])).toBeLessThanOrEqual(260 - 96);
     expect(model.prompts[0]).toContain('[1]');
   });
 
@@ -143,5 +143,25 @@ describe('askPaper', () => {
 
   it('refuses an empty question', async () => {
     await expect(askPaper(paper, '   ', { retriever: retriever() })).rejects.toBeInstanceOf(AskError);
+  });
+});
+
+describe('an answer that only points at a passage', () => {
+  it('becomes the sentence of that passage nearest the question, quoted and flagged', async () => {
+    const model = new FakeModel('The answer to the question is: [1]');
+    const a = await askPaper(paper, 'How much did the mean summer temperature rise?', { retriever: retriever(), generator: model });
+    expect(a.pointed).toBe(true);
+    expect(a.text).toBe('“The mean summer temperature rose by 0.8 degrees per decade.” [1]');
+    expect(a.citations.map((c) => c.n)).toEqual([1]);
+  });
+});
+
+describe('numbers in a model answer', () => {
+  it('are flagged when the cited passages do not hold them as written', async () => {
+    const model = new FakeModel('The mean summer temperature rose by 0.9 degrees per decade, over 1,000 lakes [1].');
+    const a = await askPaper(paper, 'How much did the mean summer temperature rise?', { retriever: retriever(), generator: model });
+    expect(a.uncheckedNumbers).toEqual(['0.9', '1,000']);
+    const right = await askPaper(paper, 'How much did the mean summer temperature rise?', { retriever: retriever(), generator: new FakeModel('It rose by 0.8 degrees per decade [1].') });
+    expect(right.uncheckedNumbers).toBeUndefined();
   });
 });

@@ -3,7 +3,8 @@
 import type { GenerationOptions, TextGenerator } from '../../engine/types';
 import type { PaperRetriever } from '../retrieval/retriever';
 import type { Paper } from '../types';
-import { groundAnswer } from './citations';
+import { tidyAnswer } from './answerText';
+import { groundAnswer, pointedSentence, unsupportedNumbers } from './citations';
 import { askPrompt, fitPassages, NOT_ADDRESSED } from './prompt';
 import { citationsOf, quotedAnswer } from './quoted';
 import type { Answer, AskEvent, Turn } from './types';
@@ -22,8 +23,11 @@ export interface AskOptions {
 
 /** Passages offered to the model; fewer when its prompt budget is small. */
 const MODEL_PASSAGES = 5;
-const ANSWER_TOKENS = 160;
+// One to three sentences; a small model that keeps going past that only repeats itself.
+const ANSWER_TOKENS = 96;
 const CLOSEST_PASSAGES = 2;
+/** The model's way of saying the passages lack the answer (it varies the ending). */
+const NOT_ADDRESSED_SAID = /does not seem to address|do not contain the answer/i;
 
 export class AskError extends Error {
   constructor(readonly code: 'empty-question') {
@@ -63,10 +67,20 @@ export async function askPaper(paper: Paper, question: string, opts: AskOptions)
   );
   emit({ type: 'progress', step: 'write', done: 1, total: 1 });
   const partial = result.stopReason === 'aborted' || opts.signal?.aborted === true;
-  const said = result.text.trim();
-  if (said.includes(NOT_ADDRESSED[language]) || said.includes(NOT_ADDRESSED.en)) {
+  const said = tidyAnswer(result.text, result.stopReason === 'length');
+  if (NOT_ADDRESSED_SAID.test(said) || said.includes(NOT_ADDRESSED.zh.slice(0, 8))) {
     return { text: NOT_ADDRESSED[language], kind: 'not-found', citations: [], closest: used.slice(0, CLOSEST_PASSAGES), modelId: opts.modelId ?? null, ...(partial ? { partial } : {}) };
   }
   const grounded = groundAnswer(said, used);
-  return { text: grounded.text, kind: 'generated', citations: grounded.citations, modelId: opts.modelId ?? null, ...(partial ? { partial } : {}) };
+  const pointed = partial ? null : pointedSentence(grounded.text, q, grounded.citations);
+  const unchecked = pointed ? [] : unsupportedNumbers(grounded.text, grounded.citations.length ? grounded.citations : used);
+  return {
+    text: pointed ?? grounded.text,
+    kind: 'generated',
+    citations: grounded.citations,
+    modelId: opts.modelId ?? null,
+    ...(pointed ? { pointed: true } : {}),
+    ...(unchecked.length ? { uncheckedNumbers: unchecked } : {}),
+    ...(partial ? { partial } : {}),
+  };
 }

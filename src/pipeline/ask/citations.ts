@@ -41,3 +41,40 @@ function matchSentences(text: string, shown: Citation[], matched: Set<number>): 
     })
     .join(' ');
 }
+
+/** Words an answer uses to point rather than say ("The answer to the question is [1]"). */
+const POINTING = new Set(['answer', 'question', 'passage', 'paper', 'is', 'the']);
+
+/**
+ * When the model's text says nothing beyond pointing at a passage, the passage's sentence that
+ * shares most words with the question, quoted with its marker; null when the text says something.
+ */
+export function pointedSentence(text: string, question: string, cited: Citation[]): string | null {
+  if (!cited.length) return null;
+  const asked = new Set(terms(question));
+  const said = terms(text.replace(/\[\d+\]/g, ' ')).filter((t) => !asked.has(t) && !POINTING.has(t));
+  if (said.length > 0) return null;
+  const c = cited[0];
+  let best = '';
+  let bestShare = -1;
+  for (const raw of splitSentences(c.text)) {
+    // The paper's own reference markers ("[16, 17]") would read as our passage markers.
+    const s = raw.replace(/\s*\[\d+(?:\s*[,–-]\s*\d+)*\]/g, '');
+    const share = terms(s).filter((t) => asked.has(t)).length;
+    if (share > bestShare) [best, bestShare] = [s, share];
+  }
+  return best ? `“${best}” [${c.n}]` : null;
+}
+
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+const plain = (n: string) => n.replace(/,(?=\d{3}\b)/g, '');
+
+/**
+ * Numbers in the answer that none of its cited passages contains as written (a small model turns
+ * "47,031" into "47.031"): shown to the reader as unchecked. Passage markers are not numbers.
+ */
+export function unsupportedNumbers(text: string, cited: Citation[]): string[] {
+  const have = new Set(cited.flatMap((c) => [...c.text.matchAll(NUMBER)].map((m) => plain(m[0]))));
+  const said = [...text.replace(/\[\d+\]/g, ' ').matchAll(NUMBER)].map((m) => m[0].replace(/[.,]$/, ''));
+  return [...new Set(said.filter((n) => !have.has(plain(n))))];
+}

@@ -22,6 +22,13 @@ export interface Answer {
   citations: Citation[];
   /** not-found: the nearest passages, shown as such (not as support), so the reader can check. */
   closest?: Citation[];
+  /**
+   * The model named a passage but said nothing of substance ("The answer is [1]"): the text is
+   * that passage's sentence nearest the question, quoted, and the UI says so.
+   */
+  pointed?: boolean;
+  /** Numbers in a model's answer that its cited passages do not contain as written. */
+  uncheckedNumbers?: string[];
   /** Stopped before the end. */
   partial?: boolean;
   /** The model that wrote it; null for quoted passages. */

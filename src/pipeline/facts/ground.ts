@@ -90,3 +90,40 @@ export function groundFacts(facts: PaperFacts, paper: Paper): PaperFacts {
 function groundResult(r: ResultFact, text: (r: SentenceRef) => string | undefined, all: { ref: SentenceRef; text: string }[]): ResultFact {
   return groundValue(r, text, all, supportsNumber);
 }
+
+/**
+ * The card without the model's values that nothing in the paper supports: a small model invents,
+ * and an invented fact on a card that claims to prove itself is worse than none. The count is
+ * kept so the reader is told how many were left out.
+ */
+export function withoutUnsupported(facts: PaperFacts): PaperFacts {
+  let dropped = 0;
+  const one = <T extends FactValue>(v: T | undefined): T | undefined => {
+    if (v?.unsupported) {
+      dropped++;
+      return undefined;
+    }
+    return v;
+  };
+  const list = <T extends FactValue>(vs: T[]): T[] => vs.filter((v) => one(v) !== undefined);
+  const out: PaperFacts = {
+    ...facts,
+    title: one(facts.title),
+    venue: one(facts.venue),
+    year: one(facts.year),
+    doi: one(facts.doi),
+    arxivId: one(facts.arxivId),
+    abstract: one(facts.abstract),
+    authors: list(facts.authors),
+    affiliations: list(facts.affiliations),
+    links: list(facts.links),
+    contributions: list(facts.contributions),
+    methods: list(facts.methods),
+    datasets: list(facts.datasets),
+    metrics: list(facts.metrics),
+    results: list(facts.results),
+    limitations: list(facts.limitations),
+    futureWork: list(facts.futureWork),
+  };
+  return dropped ? { ...out, droppedUnsupported: (facts.droppedUnsupported ?? 0) + dropped } : out;
+}

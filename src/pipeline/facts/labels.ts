@@ -2,7 +2,7 @@
 // (translated) labels, so the exports never hold UI strings of their own.
 import type { PaperFacts } from './types';
 
-export type FactField = Exclude<keyof PaperFacts, never>;
+export type FactField = Exclude<keyof PaperFacts, 'droppedUnsupported'>;
 
 export type FactLabels = Record<FactField, string> & {
   /** Markdown document heading and the "in <section>" note. */

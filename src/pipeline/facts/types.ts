@@ -48,4 +48,6 @@ export interface PaperFacts {
   results: ResultFact[];
   limitations: FactValue[];
   futureWork: FactValue[];
+  /** Values a model wrote that no sentence of the paper supports, left out of the card. */
+  droppedUnsupported?: number;
 }

@@ -1,0 +1,42 @@
+// Tidies a small model's answer before it is shown: no half sentence where it ran out of tokens,
+// and no loop ("sample collection method, sample collection method, ...") once it starts repeating.
+import { splitSentences } from '../sentences';
+
+/** A sentence end, with the citation markers that follow it ("... decade. [1][2]"). */
+const END = /[.!?。！？][)"'”’\]]*(?:\s*\[\d+\])*(?=\s|$)/g;
+
+export function withoutHalfSentence(text: string): string {
+  const t = text.trimEnd();
+  let cut = -1;
+  for (const m of t.matchAll(END)) cut = m.index + m[0].length;
+  if (cut === t.length) return t;
+  // Half a sentence beats nothing when there is no sentence end at all.
+  return cut > 0 ? t.slice(0, cut).trimEnd() : t;
+}
+
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Share of a sentence's word trigrams already said, from which on the answer is a loop. */
+const LOOP_SHARE = 0.3;
+
+export function withoutLoops(text: string): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const sentence of splitSentences(text)) {
+    const w = words(sentence);
+    const grams: string[] = [];
+    for (let i = 0; i + 2 < w.length; i++) grams.push(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+    const repeated = grams.filter((g) => seen.has(g)).length;
+    // Within one sentence too: a list that keeps naming the same thing.
+    const inner = grams.length - new Set(grams).size;
+    if (grams.length >= 3 && (repeated + inner) / grams.length >= LOOP_SHARE) break;
+    grams.forEach((g) => seen.add(g));
+    kept.push(sentence);
+  }
+  return kept.length ? kept.join(' ') : text;
+}
+
+export function tidyAnswer(text: string, stoppedByLength: boolean): string {
+  const t = withoutLoops(text.trim());
+  return stoppedByLength || t !== text.trim() ? withoutHalfSentence(t) : t;
+}
