@@ -9,6 +9,8 @@ export interface Question {
   /** Substrings of the answering sentence(s); null: the paper does not address it. */
   answer: string[] | null;
   follows?: boolean;
+  /** Asked without the paper's own words. */
+  paraphrase?: boolean;
 }
 
 export interface AskedPaper {
