@@ -2,8 +2,13 @@
 // citation markers that open the paper at the cited sentences, "not addressed" for a question the
 // paper does not answer, a follow-up, the conversation kept across a reload and downloaded.
 import { expect, test, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { paperAsText } from './paper';
+
+/** `npm run models` makes the embedder; CI always has it, so there the hybrid path must run. */
+const EMBEDDER = existsSync(join(import.meta.dirname, '../models/local/all-minilm-l6-v2/onnx/model_quantized.onnx')) || !!process.env.CI;
 
 async function askQuestion(page: Page, question: string): Promise<void> {
   await page.getByTestId('ask-input').fill(question);
@@ -19,6 +24,8 @@ test('a question is answered with quoted passages that open the paper at their s
   await askQuestion(page, 'How many expert networks does each layer hold?');
   const answer = page.getByTestId('answer');
   await expect(answer).toHaveAttribute('data-kind', 'quoted');
+  // With the site's embedder, passages are found by meaning as well (hybrid retrieval in the worker).
+  if (EMBEDDER) await expect(page.getByTestId('ask-panel')).toContainText('found by words and by meaning (all-minilm-l6-v2)');
   await expect(answer).toContainText('Quoted passages from the paper');
   const first = answer.getByTestId('source').first();
   await expect(first).toContainText('Method');

@@ -9,6 +9,7 @@ import { saveFile } from './history/historyActions';
 import { t } from './i18n';
 import { errorText } from './i18n/messages';
 import { toGenerationOptions } from './settings';
+import { servedEmbedder } from './catalogueView';
 import { get, patchAsk, set } from './store';
 
 export function setQuestion(input: string): void {
@@ -33,17 +34,28 @@ export async function ask(): Promise<void> {
   }
   if (isAsking()) return;
   set({ activity: 'ask' });
-  patchAsk({ status: 'asking', pending: question, streaming: '', error: null, totalMs: null, requestId: null });
+  patchAsk({ status: 'asking', pending: question, streaming: '', error: null, totalMs: null, requestId: null, progress: null });
   const paper = await currentPaper();
   if (get().ask.status !== 'asking') return; // stopped while the paper was read
   if (!paper) {
     patchAsk({ status: 'error', pending: null, error: get().ingest.error ?? t('paper.unreadable') });
     return;
   }
+  const embedder = await servedEmbedder();
+  patchAsk({ embedder });
   const s = get();
   const useModel = s.model.status === 'ready' && s.runtime?.modelKind === 'causal';
   const req = worker().request(
-    { type: 'ask', paper, question, history: s.ask.turns, generation: answerGeneration(), extractive: !useModel, deltaIntervalMs: urlDeltaMs() },
+    {
+      type: 'ask',
+      paper,
+      question,
+      history: s.ask.turns,
+      generation: answerGeneration(),
+      extractive: !useModel,
+      deltaIntervalMs: urlDeltaMs(),
+      ...(embedder ? { embedder: { kind: 'same-origin' as const, path: embedder } } : {}),
+    },
     (ev) => onAskEvent(ev, req.id),
   );
   patchAsk({ requestId: req.id });
@@ -54,10 +66,11 @@ function onAskEvent(ev: WorkerEvent, id: number): void {
   const a = get().ask;
   if (a.requestId !== id) return;
   if (ev.type === 'ask-delta') patchAsk({ streaming: a.streaming + ev.text });
+  else if (ev.type === 'ask-progress') patchAsk({ progress: { step: ev.step, done: ev.done, total: ev.total } });
   else if (ev.type === 'ask-done') {
     const turn = { question: a.pending ?? '', answer: ev.answer, askedAt: new Date().toISOString() };
-    patchAsk({ status: ev.answer.partial ? 'stopped' : 'done', requestId: null, pending: null, streaming: '', input: '', turns: [...a.turns, turn], totalMs: ev.totalMs });
-  } else if (ev.type === 'error') patchAsk({ status: 'error', requestId: null, pending: null, error: errorText(ev) });
+    patchAsk({ status: ev.answer.partial ? 'stopped' : 'done', requestId: null, pending: null, streaming: '', input: '', turns: [...a.turns, turn], totalMs: ev.totalMs, progress: null });
+  } else if (ev.type === 'error') patchAsk({ status: 'error', requestId: null, pending: null, error: errorText(ev), progress: null });
   else if (ev.type === 'cancelled') keepStopped();
 }
 
@@ -65,7 +78,7 @@ function onAskEvent(ev: WorkerEvent, id: number): void {
 function keepStopped(): void {
   const a = get().ask;
   const turns = a.pending && a.streaming ? [...a.turns, { question: a.pending, answer: { text: a.streaming, kind: 'generated' as const, citations: [], partial: true }, askedAt: new Date().toISOString() }] : a.turns;
-  patchAsk({ status: 'stopped', requestId: null, pending: null, streaming: '', turns });
+  patchAsk({ status: 'stopped', requestId: null, pending: null, streaming: '', turns, progress: null });
 }
 
 export function stopAsking(): void {

@@ -5,7 +5,7 @@
 // which are already downloaded.
 import { create } from 'zustand';
 import { CATALOGUE_DTYPES, downloadSize, filesFor, localFolder, requiredOnnx, summarizers, type CatalogueDtype, type CatalogueEntry } from '../../models/catalogue';
-import { indexedFolders, MODEL_INDEX_FILE } from '../../models/modelIndex';
+import { indexedEmbedders, indexedFolders, MODEL_INDEX_FILE } from '../../models/modelIndex';
 import type { Backend, Dtype, GenerationOptions } from '../engine/types';
 import { defaultModelCache, deleteCachedModel, hubFolderUrl, listCachedModels, sameOriginFolderUrl, type CachedModel } from '../engine/sources';
 import type { ModelLocation } from '../worker/protocol';
@@ -174,8 +174,22 @@ export function pickableModels(): ModelChoice[] {
   return useCatalogue.getState().choices;
 }
 
-/** The site's list of self-hosted model folders, asked for once per page (models/modelIndex.ts). */
-let served: Promise<Set<string>> | null = null;
+/** The site's model index (models/modelIndex.ts), asked for once per page; null when there is none. */
+let served: Promise<unknown> | null = null;
+
+function servedIndex(fetchFn: typeof fetch, baseUrl: string): Promise<unknown> {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  served ??= fetchFn(`${base}models/${MODEL_INDEX_FILE}`)
+    .then((r) => (r.ok ? r.json() : null))
+    // Offline or an old host without the index: every model comes from its hub, as before.
+    .catch(() => null);
+  return served;
+}
+
+/** The sentence-embedding folder this site serves (dense retrieval for questions), if any. */
+export async function servedEmbedder(fetchFn: typeof fetch = fetch, baseUrl: string = import.meta.env.BASE_URL): Promise<string | null> {
+  return indexedEmbedders(await servedIndex(fetchFn, baseUrl))[0] ?? null;
+}
 
 /**
  * The model folders this site serves: what `npm run models` or `npm run fetch-model` put under
@@ -183,13 +197,7 @@ let served: Promise<Set<string>> | null = null;
  * instead of probing each model's config.json (a logged 404 for every model not self-hosted).
  */
 export function servedFolders(fetchFn: typeof fetch = fetch, baseUrl: string = import.meta.env.BASE_URL): Promise<Set<string>> {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  served ??= fetchFn(`${base}models/${MODEL_INDEX_FILE}`)
-    .then((r) => (r.ok ? r.json() : null))
-    .then(indexedFolders)
-    // Offline or an old host without the index: every model comes from its hub, as before.
-    .catch(() => new Set<string>());
-  return served;
+  return servedIndex(fetchFn, baseUrl).then(indexedFolders);
 }
 
 /** Forgets the index read (tests); the next `servedFolders` asks again. */

@@ -67,6 +67,9 @@ export interface AskState {
   turns: Turn[];
   error: string | null;
   totalMs: number | null;
+  progress: { step: 'index' | 'retrieve' | 'write'; done: number; total: number } | null;
+  /** The sentence-embedding folder this site serves, used for hybrid retrieval; null: BM25 only. */
+  embedder: string | null;
 }
 
 export interface FactsState {
@@ -129,7 +132,7 @@ export const initialRun: RunState = {
   finishedAt: null,
 };
 
-export const initialAsk: AskState = { status: 'idle', requestId: null, input: '', pending: null, streaming: '', turns: [], error: null, totalMs: null };
+export const initialAsk: AskState = { status: 'idle', requestId: null, input: '', pending: null, streaming: '', turns: [], error: null, totalMs: null, progress: null, embedder: null };
 export const initialFacts: FactsState = { status: 'idle', requestId: null, facts: null, paperText: null, withModel: false, error: null, progress: null, totalMs: null };
 
 export const initialState: AppState = {

@@ -26,7 +26,7 @@ export interface ExtractHooks {
 }
 
 export interface PaperTaskDeps {
-  ask(paper: Paper, question: string, hooks: AskHooks & { modelId: string | null }): Promise<Answer>;
+  ask(paper: Paper, question: string, hooks: AskHooks & { modelId: string | null; embedder?: AskRequest['embedder'] }): Promise<Answer>;
   extract(paper: Paper, hooks: ExtractHooks): Promise<PaperFacts>;
   now(): number;
   deltaIntervalMs?: number;
@@ -55,6 +55,7 @@ export async function runAsk(host: TaskHost, req: AskRequest): Promise<void> {
     const answer = await host.deps.ask(req.paper, req.question, {
       generator,
       modelId: host.modelId(),
+      embedder: req.embedder,
       history: req.history,
       generation: req.generation,
       signal: ac.signal,

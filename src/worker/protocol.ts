@@ -75,6 +75,8 @@ export interface AskRequest {
   generation: GenerationOptions;
   /** Quote passages even when a model is loaded. */
   extractive?: boolean;
+  /** A sentence-embedding folder for hybrid retrieval (loaded once, then kept); absent: BM25 only. */
+  embedder?: ModelLocation;
   deltaIntervalMs?: number;
 }
 
@@ -156,7 +158,7 @@ export type WorkerEvent =
       fellBack: { from: Backend; reason: string } | null;
       stats: SummaryStats;
     }
-  | { type: 'ask-progress'; id: number; step: 'retrieve' | 'write'; done: number; total: number }
+  | { type: 'ask-progress'; id: number; step: 'index' | 'retrieve' | 'write'; done: number; total: number }
   | { type: 'ask-delta'; id: number; text: string }
   | { type: 'ask-done'; id: number; answer: Answer; backend: Backend | null; totalMs: number }
   | { type: 'extract-progress'; id: number; step: 'rules' | 'model'; done: number; total: number }

@@ -8,8 +8,11 @@ import { loadOrt } from './ortSetup';
 import type { IngestRequest, ModelLocation } from './protocol';
 import { probeRuntime } from './runtimeFacts';
 import { askPaper } from '../pipeline/ask/askPaper';
+import type { PaperRetriever } from '../pipeline/retrieval/retriever';
 import { extractFacts, extractFactsWithModel, withoutUnsupported } from '../pipeline/facts';
 import { RetrieverCache } from './retrievers';
+import { EmbedderCache, embedderLoader } from './embedders';
+import { DensePassageIndex } from '../pipeline/retrieval/dense';
 
 // CMaps are served same-origin from public/pdfjs/cmaps/ (copied there by vite.config.ts) and
 // precached by the service worker, so Chinese/Japanese/Korean PDFs read offline too.
@@ -35,6 +38,7 @@ const FACTS_TOKENS = 700;
 
 export function workerServices(): WorkerDeps {
   const retrievers = new RetrieverCache();
+  const embedders = new EmbedderCache(embedderLoader(loadOrt, (l) => sourceFor(l, 'embedder')));
   return {
     async loadModel(req, hooks) {
       const ort = await loadOrt();
@@ -52,7 +56,19 @@ export function workerServices(): WorkerDeps {
     ingest: (input, signal) => ingest(ingestInput(input), { signal }),
     summarize: (paper, request, hooks) => summarizePaper(paper, request, hooks),
     async ask(paper, question, hooks) {
-      const retriever = await retrievers.get(paper);
+      const embedder = hooks.embedder ? await embedders.get(hooks.embedder) : null;
+      const dense = embedder
+        ? {
+            owner: embedder,
+            build: (r: PaperRetriever) =>
+              DensePassageIndex.build(
+                r.passages.map((p) => ({ id: p.id, text: p.text })),
+                embedder,
+                { signal: hooks.signal, onProgress: (done, total) => hooks.onEvent({ type: 'progress', step: 'index', done, total }) },
+              ),
+          }
+        : undefined;
+      const retriever = await retrievers.get(paper, dense);
       return askPaper(paper, question, { ...hooks, retriever });
     },
     async extract(paper, hooks) {

@@ -9,8 +9,15 @@ function ModeNote() {
   const ready = useApp((s) => s.model.status === 'ready');
   const kind = useApp((s) => s.runtime?.modelKind ?? null);
   const label = useApp((s) => s.model.label ?? s.model.id ?? '');
-  if (!ready) return <p className="meta">{t('ask.modeQuoted')}</p>;
-  return <p className="meta">{kind === 'causal' ? t('ask.modeModel', { model: label }) : t('ask.modeSeq2seq')}</p>;
+  const embedder = useApp((s) => s.ask.embedder);
+  const search = embedder ? ` ${t('ask.hybrid', { model: embedder.split('/').pop() })}` : '';
+  if (!ready) return <p className="meta">{t('ask.modeQuoted')}{search}</p>;
+  return (
+    <p className="meta">
+      {kind === 'causal' ? t('ask.modeModel', { model: label }) : t('ask.modeSeq2seq')}
+      {search}
+    </p>
+  );
 }
 
 export function AskPanel() {
@@ -35,6 +42,11 @@ export function AskPanel() {
         {a.pending && (
           <li>
             <p className="question">{a.pending}</p>
+            {a.progress?.step === 'index' && (
+              <p className="meta" data-testid="ask-progress">
+                {t('ask.indexing', { done: a.progress.done, total: a.progress.total })}
+              </p>
+            )}
             <div className="answer streaming" data-testid="answer" aria-live="polite" aria-busy="true">
               <p className="stream">
                 {a.streaming}

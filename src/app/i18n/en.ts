@@ -101,6 +101,8 @@ export const en = {
     modeQuoted: 'No model loaded: answers are the passages of the paper that match best, quoted with their section.',
     modeModel: 'Answers by {{model}} from the passages it is shown, citing them as [1], [2]. A small model can be wrong: check the cited passages.',
     modeSeq2seq: 'This model summarizes but cannot take questions: answers are quoted passages.',
+    hybrid: 'Passages are found by words and by meaning ({{model}}).',
+    indexing: 'reading the paper for search by meaning: {{done}} of {{total}} passages…',
     placeholder: 'A question about the paper, e.g. which data did they use?',
     label: 'Your question',
     submit: 'Ask',

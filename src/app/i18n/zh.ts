@@ -93,6 +93,8 @@ export const zh = {
     modeQuoted: '未加载模型：回答是论文中最匹配的段落，原文引用并注明所在章节。',
     modeModel: '由 {{model}} 根据给它的段落回答，并以 [1]、[2] 标注出处。小模型可能出错：请核对所引段落。',
     modeSeq2seq: '这个模型只能做摘要，不能回答问题：回答是引用的段落。',
+    hybrid: '段落按词语和语义（{{model}}）查找。',
+    indexing: '正在为语义检索读取论文：{{done}}/{{total}} 个段落…',
     placeholder: '关于论文的问题，例如：他们用了哪些数据？',
     label: '你的问题',
     submit: '提问',

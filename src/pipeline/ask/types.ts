@@ -43,5 +43,5 @@ export interface Turn {
 }
 
 export type AskEvent =
-  | { type: 'progress'; step: 'retrieve' | 'write'; done: number; total: number }
+  | { type: 'progress'; step: 'index' | 'retrieve' | 'write'; done: number; total: number }
   | { type: 'delta'; text: string };
