@@ -20,9 +20,9 @@ export function isAsking(): boolean {
   return get().ask.status === 'asking';
 }
 
-/** Decoding settings for answers: the user's method and repetition settings, not the summary's lengths. */
+/** Decoding settings for answers: the user's method, repetition and max-token settings; no minimum length. */
 function answerGeneration() {
-  const { max_new_tokens: _max, min_new_tokens: _min, ...rest } = toGenerationOptions(get().decoding);
+  const { min_new_tokens: _min, ...rest } = toGenerationOptions(get().decoding);
   return rest;
 }
 
