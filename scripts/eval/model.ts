@@ -67,6 +67,7 @@ export async function evaluateModelPaper(
   const run = async (paper: Paper, style: SummaryStyle) => {
     const t0 = performance.now();
     const out = await summarizePaper(paper, { style, length, generation: variant.generation }, { generator: g, mapReduce: { maxMapChunks: MAX_MAP_CHUNKS } });
+    if (process.env.EVAL_PROGRESS) console.error(`  ${p.id} ${style}${paper === p.full ? ' (with abstract)' : ''}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return { text: out.text, seconds: (performance.now() - t0) / 1000 };
   };
   const out: Record<string, ModelStyleFigures> = {};
