@@ -1,14 +1,24 @@
 // The evaluation's own measures on cases worked by hand, then the subset `npm run eval -- --subset`
-// scores (test/data/papers, abstract withheld), held to the committed baseline.json: a figure that
-// drops below it (redundancy that rises above it) fails, and ours must stay ahead of LexRank and
-// TextRank on ROUGE. Refresh the baseline with `npm run eval -- --subset --write-baseline` when a
-// change is meant to move it, and say why in the commit.
+// scores (test/data/papers: abstract withheld for ROUGE, included for the echo), held to the
+// committed baseline.json: a figure that drops below it (redundancy or abstract echo that rises
+// above it) fails, and ours must stay ahead of LexRank and TextRank on ROUGE. The embedding
+// figures need all-MiniLM-L6-v2 (prepared in CI; skipped locally without it). Refresh the baseline
+// with `npm run eval -- --subset --write-baseline` when a change is meant to move it, and say why
+// in the commit.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { baselineOf, evaluatePaper, overall, summarySentences, type Overall } from './evaluate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { havePrepared } from '../../test/support/prepared';
+import { evaluatePaper, overall, summarySentences, type Overall } from './evaluate';
 import { lengthAccuracy, redundancy, rougeJs, rougeOwn, sectionsDrawnOn } from './metrics';
-import { evalPapers } from './papers';
+import { evalPapers, latexAbstract } from './papers';
+import { baselineOf, mustNotRise } from './report';
+import { disposeSimilarities, echoBy, MINILM_DIR, similarities, wordOverlap } from './similarity';
+import { summarizePaper } from '../../src/pipeline';
+import { APP_GENERATION, loadSmolLM2, modelSubset, SMOLLM2_DIR } from './model';
+
+/** Loose: a TL;DR about the paper shares a fair part of its words with the abstract. */
+const MODEL_TLDR_R1_FLOOR = 0.15;
 
 describe('the measures', () => {
   it('scores ROUGE as worked by hand, both implementations alike', () => {
@@ -41,6 +51,20 @@ describe('the measures', () => {
     expect(sectionsDrawnOn(['We built a tool.', 'The tool beats the baseline on every task.'], sections)).toBe(2);
   });
 
+  it('counts summary sentences that nearly repeat the abstract', async () => {
+    const abstract = ['We present a graph network for protein folding.', 'It halves the error on three benchmarks.'];
+    const summary = ['We present a graph network for protein folding.', 'Training takes two hours on one GPU.'];
+    expect(await echoBy(wordOverlap, summary, abstract)).toBe(0.5);
+    expect(await echoBy(wordOverlap, [], abstract)).toBe(0);
+  });
+
+  it('takes the reference abstract from LaTeX source, markup and publication notes out', () => {
+    const jss = '\\Abstract{\n  A previous version was published as \\cite{x} in the \\emph{Journal of Statistical Software}.\n\n  The \\pkg{zoo} package % a comment\n  handles ``irregular\'\' series~\\citep{y}.\n}';
+    expect(latexAbstract(jss)).toBe('The zoo package handles "irregular" series.');
+    expect(latexAbstract('\\begin{abstract}\nGaussian \\textbf{processes} scale.\n\\end{abstract}')).toBe('Gaussian processes scale.');
+    expect(latexAbstract('\\section{Intro} No abstract here.')).toBeUndefined();
+  });
+
   it('scores length against the preset', () => {
     expect(lengthAccuracy(5, 5)).toBe(1);
     expect(lengthAccuracy(4, 5)).toBeCloseTo(0.8);
@@ -51,25 +75,34 @@ describe('the measures', () => {
 
 describe('the evaluation subset against its baseline', () => {
   let o: Overall;
+  const embedder = havePrepared(MINILM_DIR);
   beforeAll(async () => {
     const papers = await evalPapers('data');
-    for (const p of papers) expect(p.paper.sections.some((s) => s.kind === 'abstract') || p.paper.abstract !== undefined, p.id).toBe(false);
+    for (const p of papers) {
+      expect(p.paper.sections.some((s) => s.kind === 'abstract') || p.paper.abstract !== undefined, p.id).toBe(false);
+      expect(p.full.sections.some((s) => s.kind === 'abstract'), p.id).toBe(true);
+    }
+    const sims = await similarities();
     const rows = [];
-    for (const p of papers) rows.push(await evaluatePaper(p));
-    o = overall(rows);
+    for (const p of papers) rows.push(await evaluatePaper(p, sims));
+    o = overall(rows, sims);
   }, 300_000);
+  afterAll(disposeSimilarities);
 
-  it('has the papers, and the abstract is not in any input', () => {
+  it('has the papers, the abstract in none of the inputs ROUGE scores, and both similarity measures where prepared', () => {
     expect(o.papers).toBeGreaterThanOrEqual(7);
+    expect(Object.keys(o.measures)).toEqual(embedder ? ['words', 'embedding'] : ['words']);
   });
 
-  it('no figure falls below the committed baseline', () => {
+  it('no figure falls below the committed baseline (redundancy and echo: none rises above it)', () => {
     const baseline = JSON.parse(readFileSync(join(import.meta.dirname, 'baseline.json'), 'utf8')) as Record<string, number>;
     const now = baselineOf(o);
-    expect(Object.keys(now).sort()).toEqual(Object.keys(baseline).sort());
-    for (const [k, v] of Object.entries(baseline)) {
-      if (k.endsWith('redundancy')) expect(now[k], k).toBeLessThanOrEqual(v + 1e-9);
-      else expect(now[k], k).toBeGreaterThanOrEqual(v - 1e-9);
+    // Without the embedder (a local run) its figures are not there to hold.
+    const held = Object.keys(baseline).filter((k) => embedder || !k.endsWith('.embedding'));
+    expect(Object.keys(now).sort()).toEqual(held.sort());
+    for (const k of held) {
+      if (mustNotRise(k)) expect(now[k], k).toBeLessThanOrEqual(baseline[k] + 1e-9);
+      else expect(now[k], k).toBeGreaterThanOrEqual(baseline[k] - 1e-9);
     }
   });
 
@@ -90,4 +123,23 @@ describe('the evaluation subset against its baseline', () => {
       expect(Math.abs(s.rouge.rl - s.rougeOwn.rl)).toBeLessThan(0.02);
     }
   });
+});
+
+// The real model's eval (`npm run eval -- --model`) takes minutes of CPU; CI runs one summary of it
+// through the same path: a TL;DR of the shortest subset paper, abstract withheld, with the app's
+// decoding settings, held to a loose ROUGE floor (a model that stops writing about the paper, as
+// repetition_penalty 1.1 made it do, scores near 0).
+describe.skipIf(!havePrepared(SMOLLM2_DIR))('the real model (SmolLM2-135M-Instruct), smoke', () => {
+  it('writes a TL;DR of a real paper that shares words with its abstract', async () => {
+    const [p] = modelSubset(await evalPapers('data'), 1);
+    const g = await loadSmolLM2();
+    try {
+      const out = await summarizePaper(p.paper, { style: 'tldr', length: 'short', generation: APP_GENERATION }, { generator: g, mapReduce: { maxMapChunks: 3 } });
+      console.log(`smoke ${p.id}: ${out.text}`);
+      expect(out.kind).toBe('abstractive');
+      expect(rougeJs(out.text, p.reference).r1, out.text).toBeGreaterThan(MODEL_TLDR_R1_FLOOR);
+    } finally {
+      await g.dispose();
+    }
+  }, 240_000);
 });

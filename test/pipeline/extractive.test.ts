@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingest, summarizePaper } from '../../src/pipeline';
 import { citationFactor, isHeadingFragment, rankSentences } from '../../src/pipeline/extractive/rank';
 import { paperSentences, selectSections } from '../../src/pipeline/selection';
+import { splitSentences } from '../../src/pipeline/sentences';
 import type { Paper, Section, SummaryEvent, SummaryStyle } from '../../src/pipeline/types';
 import { syntheticPaper } from './support/synthetic';
 
@@ -37,9 +38,34 @@ describe('extractive summarizer', () => {
     const kp = await summarizePaper(paper, { style: 'key_points', length: 'medium' });
     expect(kp.text.split('\n').every((l) => l.startsWith('- '))).toBe(true);
     const sec = await summarizePaper(paper, { style: 'sections', length: 'short' });
-    expect(sec.text).toMatch(/^## Abstract$/m);
+    // The abstract is the reader's already (the paper view shows it): the sections are the body's.
+    expect(paper.sections.some((s) => s.kind === 'abstract')).toBe(true);
+    expect(sec.text).not.toMatch(/^## Abstract$/m);
     expect(sec.text).toMatch(/^## Introduction$/m);
     expect(sec.text).not.toMatch(/^## References$/m);
+  });
+
+  it('styles other than TL;DR quote the body, not the abstract the reader already has', async () => {
+    const paper = await ingest({ text: syntheticPaper(3000) });
+    const abstract = paper.sections.find((s) => s.kind === 'abstract')!.text.replace(/\s+/g, ' ');
+    for (const style of ['key_points', 'abstract', 'lay', 'sections'] as const) {
+      const out = await summarizePaper(paper, { style, length: 'medium' });
+      const quoted = out.text.split('\n').flatMap((l) => splitSentences(l.replace(/^- |^#+ .*/, '')));
+      expect(quoted.length, style).toBeGreaterThan(0);
+      for (const q of quoted) expect(abstract.includes(q), `${style}: ${q}`).toBe(false);
+    }
+    // Asked for the abstract's section alone, a summary still has something to quote.
+    const only = paper.sections.findIndex((s) => s.kind === 'abstract');
+    expect((await summarizePaper(paper, { style: 'key_points', length: 'short', sectionIndexes: [only] })).text).not.toBe('');
+  });
+
+  it('key points spread over the main sections', async () => {
+    const paper = await ingest({ text: syntheticPaper(5000) });
+    const out = await summarizePaper(paper, { style: 'key_points', length: 'long' });
+    const from = new Set(
+      out.text.split('\n').map((l) => paper.sections.findIndex((s) => s.kind === 'body' && s.text.replace(/\s+/g, ' ').includes(l.slice(2).trim()))),
+    );
+    expect(from.size).toBeGreaterThanOrEqual(5);
   });
 
   it('lay prefers sentences without citations and numbers', async () => {

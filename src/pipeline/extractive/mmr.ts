@@ -11,6 +11,12 @@ export interface MmrOptions {
   lambda?: number;
   /** Candidates with similarity above this to a picked sentence are skipped outright. */
   duplicateThreshold?: number;
+  /**
+   * Spread over the paper: the group (main section) of each candidate, and how much of the
+   * normalized score a candidate loses for each sentence already picked from its group.
+   */
+  groupOf?: (candidate: number) => number;
+  groupPenalty?: number;
 }
 
 export function mmrSelect(
@@ -27,12 +33,14 @@ export function mmrSelect(
   const norm = maxScore > 0 ? maxScore : 1;
   const picked: number[] = [];
   const maxSim = new Map<number, number>(candidates.map((c) => [c, 0]));
+  const fromGroup = new Map<number, number>();
+  const spread = (c: number) => (opts.groupOf ? (opts.groupPenalty ?? 0) * (fromGroup.get(opts.groupOf(c)) ?? 0) : 0);
   let words = 0;
   while (picked.length < opts.count && maxSim.size) {
     let best = -1;
     let bestValue = -Infinity;
     for (const [c, sim] of maxSim) {
-      const value = lambda * (scores[c] / norm) - (1 - lambda) * sim;
+      const value = lambda * (scores[c] / norm) - (1 - lambda) * sim - spread(c);
       if (value > bestValue) {
         bestValue = value;
         best = c;
@@ -41,6 +49,7 @@ export function mmrSelect(
     maxSim.delete(best);
     if (opts.maxWords !== undefined && picked.length > 0 && words + wordCounts[best] > opts.maxWords * 1.15) continue;
     picked.push(best);
+    if (opts.groupOf) fromGroup.set(opts.groupOf(best), (fromGroup.get(opts.groupOf(best)) ?? 0) + 1);
     words += wordCounts[best];
     if (opts.maxWords !== undefined && words >= opts.maxWords) break;
     for (const [c, sim] of maxSim) {

@@ -8,7 +8,11 @@ import type { RankedSentences } from './rank';
 import { cosine } from './tfidf';
 
 /** TF-IDF cosine above which two sentences say the same thing (mmrSelect's default too). */
-const DUPLICATE = 0.65;
+const DUPLICATE = 0.5;
+/** TF-IDF cosine above which a body sentence restates an abstract sentence. */
+const ECHO = 0.5;
+/** Score a key point loses (of the best one's) per point already taken from its main section. */
+const SPREAD = 0.15;
 
 /** The size of each style at each length preset: sentences, bullets, words (abstract) or sentences per section. */
 export const SIZES: Record<SummaryStyle, Record<SummaryLength, number>> = {
@@ -68,6 +72,44 @@ function all(r: RankedSentences): number[] {
   );
 }
 
+/** What a style draws on: candidate sentences and their scores. */
+interface Pool {
+  ids: number[];
+  scores: ArrayLike<number>;
+}
+
+/**
+ * Every style but TL;DR quotes the body when the selection holds the paper's abstract: the reader
+ * has the abstract itself (the paper view shows it), so re-quoting it tells them nothing new.
+ * Abstract sentences are left out, body sentences that restate one (TF-IDF cosine above ECHO)
+ * too, and the rest lose score the closer they come to the abstract. A paper whose body has
+ * too few sentences for the summary keeps the abstract.
+ */
+function bodyPool(paper: Paper, r: RankedSentences, need: number): Pool {
+  const ids = all(r);
+  const inAbstract = (i: number) => paper.sections[r.sentences[i].section].kind === 'abstract';
+  const abstract = ids.filter(inAbstract);
+  if (!abstract.length) return { ids, scores: r.scores };
+  const scores = Float64Array.from(r.scores);
+  const body: number[] = [];
+  for (const i of ids) {
+    if (inAbstract(i)) continue;
+    let echo = 0;
+    for (const a of abstract) echo = Math.max(echo, cosine(r.vectors[i], r.vectors[a]));
+    if (echo > ECHO) continue;
+    scores[i] *= 1 - echo;
+    body.push(i);
+  }
+  return body.length >= need * 2 ? { ids: body, scores } : { ids, scores: r.scores };
+}
+
+/** The top-level section a sentence belongs to (a subsection counts as its parent's). */
+function mainSection(paper: Paper, section: number): number {
+  let k = section;
+  while (k > 0 && paper.sections[k].level > 1) k--;
+  return k;
+}
+
 function byOrder(ids: number[]): number[] {
   return [...ids].sort((a, b) => a - b);
 }
@@ -82,29 +124,37 @@ export function extractiveStyle(paper: Paper, r: RankedSentences, style: Summary
   const text = (i: number) => r.sentences[i].text;
   switch (style) {
     case 'tldr': {
-      const ids = byOrder(mmrSelect(all(r), r.scores, r.vectors, r.wordCounts, { count: size, lambda: 0.8 }));
+      const ids = byOrder(mmrSelect(all(r), r.scores, r.vectors, r.wordCounts, { count: size, lambda: 0.8, duplicateThreshold: DUPLICATE }));
       return ids.map((i, k) => ({ text: (k ? sentenceGap(text(ids[k - 1])) : '') + text(i) }));
     }
     case 'key_points': {
-      const ids = byOrder(mmrSelect(all(r), r.scores, r.vectors, r.wordCounts, { count: size, lambda: 0.6, duplicateThreshold: 0.5 }));
+      const pool = bodyPool(paper, r, size);
+      const groupOf = (i: number) => mainSection(paper, r.sentences[i].section);
+      const ids = byOrder(mmrSelect(pool.ids, pool.scores, r.vectors, r.wordCounts, { count: size, lambda: 0.6, duplicateThreshold: 0.5, groupOf, groupPenalty: SPREAD }));
       return ids.map((i) => ({ text: `- ${text(i)}\n` }));
     }
     case 'abstract': {
-      const ids = byOrder(mmrSelect(all(r), r.scores, r.vectors, r.wordCounts, { count: 40, maxWords: size, lambda: 0.7 }));
+      const pool = bodyPool(paper, r, 5);
+      const ids = byOrder(mmrSelect(pool.ids, pool.scores, r.vectors, r.wordCounts, { count: 40, maxWords: size, lambda: 0.7 }));
       return ids.map((i, k) => ({ text: (k ? sentenceGap(text(ids[k - 1])) : '') + text(i) }));
     }
     case 'lay': {
       let meanRarity = 0;
       for (const x of r.rarity) meanRarity += x;
       meanRarity /= Math.max(1, r.rarity.length);
-      const lay = Float64Array.from(r.scores, (s, i) => s * simplicity(text(i), r.wordCounts[i], r.rarity[i], meanRarity));
-      const ids = byOrder(mmrSelect(all(r), lay, r.vectors, r.wordCounts, { count: size, lambda: 0.7 }));
+      const pool = bodyPool(paper, r, size);
+      const lay = Float64Array.from(pool.scores, (s, i) => s * simplicity(text(i), r.wordCounts[i], r.rarity[i], meanRarity));
+      const ids = byOrder(mmrSelect(pool.ids, lay, r.vectors, r.wordCounts, { count: size, lambda: 0.7, duplicateThreshold: DUPLICATE }));
       return ids.map((i, k) => ({ text: (k ? sentenceGap(text(ids[k - 1])) : '') + removeCitations(text(i)) }));
     }
     case 'sections': {
       const pieces: StylePiece[] = [];
       const bySection = new Map<number, number[]>();
+      // The abstract is not summarized under its own heading when there is a body to quote.
+      const pool = bodyPool(paper, r, size);
+      const inPool = new Set(pool.ids);
       r.sentences.forEach((s, i) => {
+        if (!inPool.has(i)) return;
         let list = bySection.get(s.section);
         if (!list) bySection.set(s.section, (list = []));
         list.push(i);
@@ -115,7 +165,7 @@ export function extractiveStyle(paper: Paper, r: RankedSentences, style: Summary
       for (const [si, ids] of bySection) {
         const sec = paper.sections[si];
         const fresh = eligible(r, ids).filter((i) => !quoted.some((q) => cosine(r.vectors[i], r.vectors[q]) > DUPLICATE));
-        const picked = byOrder(mmrSelect(fresh, r.scores, r.vectors, r.wordCounts, { count: sec.level > 1 ? Math.max(1, size - 1) : size, lambda: 0.75, duplicateThreshold: DUPLICATE }));
+        const picked = byOrder(mmrSelect(fresh, pool.scores, r.vectors, r.wordCounts, { count: sec.level > 1 ? Math.max(1, size - 1) : size, lambda: 0.75, duplicateThreshold: DUPLICATE }));
         quoted.push(...picked);
         if (!picked.length) continue;
         const heading = `${'#'.repeat(Math.min(sec.level, 3) + 1)} ${sec.title || (paper.language === 'zh' ? '概述' : 'Overview')}\n`;
