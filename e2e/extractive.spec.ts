@@ -27,3 +27,17 @@ test('without ?model= a pasted paper gets an extractive summary labelled as such
   // References are excluded by default.
   expect(raw).not.toContain('Journal of Models');
 });
+
+test('key points draw on the body and the authors’ abstract is shown beside them', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('paper-input').fill(paperAsText());
+  await page.getByTestId('style').selectOption('key_points');
+  await page.getByTestId('summarize').click();
+  await expect(page.getByTestId('status')).toContainText('done');
+  const raw = (await page.getByTestId('summary-output').getAttribute('data-raw')) ?? '';
+  expect(raw).not.toContain('We study sparse routing in small language models.');
+  const abstract = page.getByTestId('paper-abstract');
+  await expect(abstract).toContainText("The authors' abstract");
+  await abstract.locator('summary').click();
+  await expect(abstract).toContainText('We study sparse routing in small language models.');
+});

@@ -170,6 +170,7 @@ export const en = {
     },
   },
   summary: {
+    authorsAbstract: "The authors' abstract (the summary above draws on the body, so it does not repeat it)",
     styleLabel: 'Style',
     lengthLabel: 'Length',
     style: {

@@ -161,6 +161,7 @@ export const zh = {
     },
   },
   summary: {
+    authorsAbstract: '作者撰写的摘要（上面的总结取自正文，因此不再重复它）',
     styleLabel: '风格',
     lengthLabel: '长度',
     style: {
