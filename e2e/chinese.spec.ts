@@ -3,6 +3,8 @@
 // extractive summary without formulas, a Chinese PDF read with the same-origin CMaps, and an
 // abstractive summary by the decoder-only fixture on both backends.
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cjkPaperPdf } from '../test/pipeline/support/cjkPdf';
 import { ZH_PAPER } from '../test/pipeline/support/zhPaper';
 import { dropFile, useGreedy, waitForModel } from './app';
@@ -25,6 +27,28 @@ test('the language picker switches the page to Chinese and back, and is remember
 
 test.describe('a browser set to Chinese', () => {
   test.use({ locale: 'zh-CN' });
+
+  test('a Chinese paper answers a Chinese question with its own passage, and its facts card lists its numbers', async ({ page }) => {
+    const paper = readFileSync(join(import.meta.dirname, '../test/data/papers-zh/battery.body.md'), 'utf8');
+    await page.goto('/');
+    await page.getByTestId('paper-input').fill(paper);
+    await expect(page.getByTestId('paper-title')).toContainText('硅碳复合负极材料');
+    await page.getByTestId('ask-input').fill('循环500次后容量保持率是多少？');
+    await page.getByTestId('ask-submit').click();
+    await expect(page.getByTestId('status')).toContainText('回答完成');
+    const source = page.getByTestId('answer').getByTestId('source').first();
+    await expect(source).toContainText('结果与讨论');
+    await expect(source).toContainText('循环500次后容量保持率为82%');
+    await source.getByTestId('citation').click();
+    await expect(page.getByTestId('highlighted-sentence').filter({ hasText: '容量保持率为82%' })).toHaveCount(1);
+    await page.getByTestId('ask-input').fill('电池在零下二十度的低温性能如何？');
+    await page.getByTestId('ask-submit').click();
+    await expect(page.getByTestId('answer')).toContainText('论文似乎没有涉及这个问题。');
+    await page.getByTestId('facts-extract').click();
+    await expect(page.getByTestId('status')).toContainText('要素提取完成');
+    await expect(page.getByTestId('facts-title')).toContainText('硅碳复合负极材料的制备及其储锂性能');
+    await expect(page.getByTestId('facts-results')).toContainText('82');
+  });
 
   test('opens in Chinese; a pasted Chinese paper is counted in characters, structured and summarized without formulas', async ({ page }) => {
     await page.goto('/');

@@ -41,7 +41,8 @@ export async function ask(): Promise<void> {
     patchAsk({ status: 'error', pending: null, error: get().ingest.error ?? t('paper.unreadable') });
     return;
   }
-  const embedder = await servedEmbedder();
+  // The embedder reads English only (see worker/services.ts).
+  const embedder = paper.language === 'zh' ? null : await servedEmbedder();
   patchAsk({ embedder });
   const s = get();
   const useModel = s.model.status === 'ready' && s.runtime?.modelKind === 'causal';

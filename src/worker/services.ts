@@ -56,7 +56,9 @@ export function workerServices(): WorkerDeps {
     ingest: (input, signal) => ingest(ingestInput(input), { signal }),
     summarize: (paper, request, hooks) => summarizePaper(paper, request, hooks),
     async ask(paper, question, hooks) {
-      const embedder = hooks.embedder ? await embedders.get(hooks.embedder) : null;
+      // all-MiniLM-L6-v2 is English-only: on Chinese text its similarities say nothing (every
+      // question scored "addressed" on a Chinese paper), so Chinese papers are searched by words.
+      const embedder = hooks.embedder && paper.language !== 'zh' ? await embedders.get(hooks.embedder) : null;
       const dense = embedder
         ? {
             owner: embedder,

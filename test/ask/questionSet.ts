@@ -20,13 +20,15 @@ export interface AskedPaper {
 }
 
 const DIR = import.meta.dirname;
-const PAPERS = join(DIR, '../data/papers');
 
-export async function loadQuestionSet(): Promise<AskedPaper[]> {
-  const set = JSON.parse(readFileSync(join(DIR, 'questions.json'), 'utf8')) as { papers: { id: string; questions: Question[] }[] };
+/** The English set (test/data/papers) or the Chinese one (test/data/papers-zh). */
+export async function loadQuestionSet(language: 'en' | 'zh' = 'en'): Promise<AskedPaper[]> {
+  const papers = join(DIR, language === 'zh' ? '../data/papers-zh' : '../data/papers');
+  const file = language === 'zh' ? 'questions-zh.json' : 'questions.json';
+  const set = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { papers: { id: string; questions: Question[] }[] };
   return Promise.all(
     set.papers.map(async (p) => {
-      const body = readFileSync(join(PAPERS, `${p.id}.body.md`), 'utf8');
+      const body = readFileSync(join(papers, `${p.id}.body.md`), 'utf8');
       const paper = await ingest({ name: `${p.id}.md`, bytes: new TextEncoder().encode(body) });
       return { id: p.id, paper, questions: p.questions };
     }),
