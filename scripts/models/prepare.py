@@ -55,13 +55,7 @@ def main() -> None:
     mini_ref = root / f"minilm-reference-{step_key(*minilm.REFERENCE_SOURCES, mini.name)}"
 
     if "smollm2" in steps or "reference" in steps:
-        if args.force or not cached(smol):
-            log(f"converting SmolLM2-135M-Instruct into {smol}")
-            smollm2.build(smol / "model", smol / "hf", fresh_dir(smol / "work"), root / "downloads")
-            mark_done(smol, {"dtypes": smollm2.DTYPES})
-        else:
-            log(f"SmolLM2-135M-Instruct: cached ({smol})")
-        sync_tree(smol / "model", REPO / "models" / "local" / smollm2.MODEL_ID)
+        convert("SmolLM2-135M-Instruct", smollm2, smol, root, args.force)
 
     if "fixtures" in steps or "reference" in steps:
         if args.force or not cached(fix):
@@ -82,26 +76,35 @@ def main() -> None:
             mark_done(ref, {})
         else:
             log(f"reference outputs: cached ({ref})")
-        (REPO / "models" / "optimum").mkdir(parents=True, exist_ok=True)
-        (REPO / "models" / "optimum" / "reference.json").write_bytes((ref / "reference.json").read_bytes())
+        publish_reference(ref / "reference.json")
 
     if "minilm" in steps:
-        if args.force or not cached(mini):
-            log(f"converting all-MiniLM-L6-v2 into {mini}")
-            minilm.build(mini / "model", mini / "hf", fresh_dir(mini / "work"), root / "downloads")
-            mark_done(mini, {"dtypes": minilm.DTYPES})
-        else:
-            log(f"all-MiniLM-L6-v2: cached ({mini})")
-        sync_tree(mini / "model", REPO / "models" / "local" / minilm.MODEL_ID)
+        convert("all-MiniLM-L6-v2", minilm, mini, root, args.force)
         if args.force or not cached(mini_ref):
             fresh_dir(mini_ref)
             minilm.build_reference(mini_ref / "embedding-reference.json", mini / "hf")
             mark_done(mini_ref, {})
         else:
             log(f"reference embeddings: cached ({mini_ref})")
-        (REPO / "models" / "optimum").mkdir(parents=True, exist_ok=True)
-        (REPO / "models" / "optimum" / "embedding-reference.json").write_bytes((mini_ref / "embedding-reference.json").read_bytes())
+        publish_reference(mini_ref / "embedding-reference.json")
     log("done")
+
+
+def convert(name: str, module, folder: Path, root: Path, force: bool) -> None:
+    """A real model converted once into its cache folder, then copied into models/local/."""
+    if force or not cached(folder):
+        log(f"converting {name} into {folder}")
+        module.build(folder / "model", folder / "hf", fresh_dir(folder / "work"), root / "downloads")
+        mark_done(folder, {"dtypes": module.DTYPES})
+    else:
+        log(f"{name}: cached ({folder})")
+    sync_tree(folder / "model", REPO / "models" / "local" / module.MODEL_ID)
+
+
+def publish_reference(made: Path) -> None:
+    """Reference outputs the tests read live in models/optimum/ (git-ignored)."""
+    (REPO / "models" / "optimum").mkdir(parents=True, exist_ok=True)
+    (REPO / "models" / "optimum" / made.name).write_bytes(made.read_bytes())
 
 
 if __name__ == "__main__":

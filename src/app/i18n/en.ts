@@ -2,6 +2,7 @@
 // key, a plural form or an {{interpolation}} is missing there. Plural keys end in _one/_other
 // (i18next's Intl.PluralRules names); Chinese has only _other.
 import { INGEST_MESSAGES } from '../../pipeline/errors';
+import { FIELD_LABELS } from '../../pipeline/facts/labels';
 
 export const en = {
   app: {
@@ -150,24 +151,8 @@ export const en = {
     stop: 'Stop',
     progress: { rules: 'reading the paper for facts…', model: 'the model is writing the facts ({{done}}/{{total}})…' },
     download: { json: 'JSON', csv: 'CSV', md: 'Markdown', bib: 'BibTeX' },
-    field: {
-      title: 'Title',
-      authors: 'Authors',
-      affiliations: 'Affiliations',
-      venue: 'Venue',
-      year: 'Year',
-      doi: 'DOI',
-      arxivId: 'arXiv',
-      links: 'Code and data',
-      abstract: 'Abstract',
-      contributions: 'Contributions',
-      methods: 'Methods',
-      datasets: 'Datasets',
-      metrics: 'Metrics',
-      results: 'Results',
-      limitations: 'Limitations',
-      futureWork: 'Future work',
-    },
+    // The exports' English headings (pipeline/facts/labels.ts), so the card and its files say the same.
+    field: { ...FIELD_LABELS },
   },
   summary: {
     authorsAbstract: "The authors' abstract (the summary above draws on the body, so it does not repeat it)",

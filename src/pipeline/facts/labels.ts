@@ -13,8 +13,8 @@ export type FactLabels = Record<FactField, string> & {
   front: string;
 };
 
-export const DEFAULT_LABELS: FactLabels = {
-  facts: 'Facts',
+/** The card's field names in English; the interface's English strings take them from here. */
+export const FIELD_LABELS = {
   title: 'Title',
   authors: 'Authors',
   affiliations: 'Affiliations',
@@ -22,7 +22,7 @@ export const DEFAULT_LABELS: FactLabels = {
   year: 'Year',
   doi: 'DOI',
   arxivId: 'arXiv',
-  links: 'Links',
+  links: 'Code and data',
   abstract: 'Abstract',
   contributions: 'Contributions',
   methods: 'Methods',
@@ -31,6 +31,11 @@ export const DEFAULT_LABELS: FactLabels = {
   results: 'Results',
   limitations: 'Limitations',
   futureWork: 'Future work',
+} as const satisfies Record<FactField, string>;
+
+export const DEFAULT_LABELS: FactLabels = {
+  ...FIELD_LABELS,
+  facts: 'Facts',
   section: 'Section',
   unverified: 'unverified',
   comparedWith: 'compared with',
