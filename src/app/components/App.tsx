@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stop, summarize } from '../actions';
+import { stopAsking } from '../askActions';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { PersistenceNotices } from '../history/PersistenceNotices';
 import { MemoryWarning } from '../recovery/MemoryWarning';
@@ -30,6 +31,7 @@ function useShortcuts() {
         void summarize();
       } else if (e.key === 'Escape') {
         stop();
+        stopAsking();
       }
     };
     window.addEventListener('keydown', onKey);
