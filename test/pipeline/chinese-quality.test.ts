@@ -1,16 +1,17 @@
 // Extractive quality on Chinese papers (test/data/papers-zh, see SOURCES.md for what they are):
 // ROUGE on characters (the usual practice for Chinese, no segmenter in the metric) against each
 // paper's own abstract, compared with lead-k and with plain LexRank (TF-IDF cosine graph, uniform
-// PageRank, the same Chinese terms) cut to the same length. It must stay ahead of lead-k on
-// average; plain LexRank is ahead of it on this set (not so on the English papers), which the
-// table shows and README.md reports: the gap is not the priors (measured with them off), so it is
-// left to a set of real papers rather than tuned on six texts written for the test.
+// PageRank) cut to the same length. LexRank runs twice, on the segmenter's words (terms()) and on
+// the ranker's own similarity features (words plus character bigrams, similarityTerms()), and ours
+// must beat the better of the two on each mean (R1, R2 and RL), as it does in English, and lead-k.
+// The margins are small (about 0.6, 1.6 and 1.2 points over LexRank on words) on six short texts
+// written for the test: indicative, not a measure on real papers.
 // Run alone to see the table: npx vitest run test/pipeline/chinese-quality.test.ts
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest, summarizePaper } from '../../src/pipeline';
-import { terms } from '../../src/pipeline/extractive/terms';
+import { similarityTerms, terms } from '../../src/pipeline/extractive/terms';
 import { pageRank } from '../../src/pipeline/extractive/textrank';
 import { buildTfIdf, similarityGraph } from '../../src/pipeline/extractive/tfidf';
 import { paperSentences, selectSections } from '../../src/pipeline/selection';
@@ -89,8 +90,8 @@ function cut(sentences: string[], order: number[], budget: number): string {
   return text.slice(0, end);
 }
 
-function lexRankOrder(sentences: string[]): number[] {
-  const model = buildTfIdf(sentences.map(terms));
+function lexRankOrder(sentences: string[], features: (s: string) => string[]): number[] {
+  const model = buildTfIdf(sentences.map(features));
   const rank = pageRank(similarityGraph(model.vectors, 0.1));
   return sentences.map((_, i) => i).sort((a, b) => rank[b] - rank[a]);
 }
@@ -109,10 +110,11 @@ describe('extractive summaries of Chinese papers', () => {
     expect(ids.length).toBeGreaterThanOrEqual(6);
   });
 
-  it('beats lead-k of equal length on average (character ROUGE-1/2/L vs the abstract), and shows LexRank', async () => {
+  it('beats lead-k and LexRank of equal length on average (character ROUGE-1/2/L vs the abstract)', async () => {
     const ours: Scores[] = [];
     const lead: Scores[] = [];
     const lex: Scores[] = [];
+    const lexBigrams: Scores[] = [];
     const rows: string[] = [];
     for (const id of ids) {
       const body = readFileSync(join(DIR, `${id}.body.md`), 'utf8');
@@ -125,18 +127,21 @@ describe('extractive summaries of Chinese papers', () => {
       const budget = rougeUnits(summary.text).length;
       const o = score(summary.text, reference);
       const l = score(cut(sentences, sentences.map((_, i) => i), budget), reference);
-      const x = score(cut(sentences, lexRankOrder(sentences), budget), reference);
+      const x = score(cut(sentences, lexRankOrder(sentences, terms), budget), reference);
+      const xb = score(cut(sentences, lexRankOrder(sentences, similarityTerms), budget), reference);
       ours.push(o);
       lead.push(l);
       lex.push(x);
-      rows.push(`${id.padEnd(13)} ours ${fmt(o)} | lead ${fmt(l)} | lexrank ${fmt(x)} | ${budget} units`);
+      lexBigrams.push(xb);
+      rows.push(`${id.padEnd(13)} ours ${fmt(o)} | lead ${fmt(l)} | lexrank ${fmt(x)} | lexrank+bigrams ${fmt(xb)} | ${budget} units`);
     }
-    const [o, l, x] = [avg(ours), avg(lead), avg(lex)];
-    rows.push(`${'mean'.padEnd(13)} ours ${fmt(o)} | lead ${fmt(l)} | lexrank ${fmt(x)}`);
+    const [o, l, x, xb] = [avg(ours), avg(lead), avg(lex), avg(lexBigrams)];
+    rows.push(`${'mean'.padEnd(13)} ours ${fmt(o)} | lead ${fmt(l)} | lexrank ${fmt(x)} | lexrank+bigrams ${fmt(xb)}`);
     console.log(rows.join('\n'));
-    expect(o.r1).toBeGreaterThan(l.r1);
-    expect(o.r2).toBeGreaterThan(l.r2);
-    expect(o.rl).toBeGreaterThan(l.rl);
+    for (const k of ['r1', 'r2', 'rl'] as const) {
+      expect(o[k]).toBeGreaterThan(l[k]);
+      expect(o[k]).toBeGreaterThan(Math.max(x[k], xb[k]));
+    }
     // Not a free pass: both systems score well above chance overlap with the abstract.
     expect(Math.min(o.r2, x.r2)).toBeGreaterThan(0.2);
   });

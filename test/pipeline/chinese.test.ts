@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { countText, textLanguage, wordEquivalents } from '../../src/pipeline/cjk/script';
 import { summarizeExtractive } from '../../src/pipeline/extractive';
-import { terms } from '../../src/pipeline/extractive/terms';
+import { similarityTerms, terms } from '../../src/pipeline/extractive/terms';
 import { isFormula } from '../../src/pipeline/extractive/rank';
 import { kindOfTitle, matchHeading } from '../../src/pipeline/headings';
 import { ingest } from '../../src/pipeline/ingest';
@@ -154,6 +154,14 @@ describe('a Chinese paper', () => {
     expect(t).toEqual(expect.arrayContaining(['中文', '论文', '摘要', '方法']));
     expect(t).not.toContain('的');
     expect(t.every((w) => w.length <= 4)).toBe(true);
+  });
+
+  it('compares Chinese sentences by words and character bigrams, so terms the dictionary cuts up still meet', () => {
+    // ICU cuts 退耕 into 退|耕 and drops 还 (a function word elsewhere); the bigrams keep them.
+    const t = similarityTerms('退耕还林提高了土壤有机碳储量，使用BERT模型。');
+    expect(t).toEqual(expect.arrayContaining(['\u0002退耕', '\u0002还林', '土壤', '\u0002土壤', 'bert']));
+    expect(t).not.toContain('退');
+    expect(similarityTerms('Graph models are used.')).toEqual(terms('Graph models are used.'));
   });
 });
 

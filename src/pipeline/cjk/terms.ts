@@ -1,5 +1,6 @@
 // Content words of Chinese text for the extractive ranker, from Intl.Segmenter's dictionary word
-// segmentation (ICU: the same in the browser and in Node), without function words.
+// segmentation (ICU: the same in the browser and in Node), without function words; and, for
+// sentence similarity, words plus character bigrams.
 
 /** Function words and the boilerplate of papers (本文, 我们, 研究 as a frame), which say nothing about content. */
 const STOPWORDS = new Set(
@@ -25,6 +26,26 @@ export function cjkTerms(text: string): string[] {
   for (const s of segmenter.segment(text)) {
     if (!s.isWordLike || !HAN.test(s.segment) || STOPWORDS.has(s.segment)) continue;
     out.push(s.segment);
+  }
+  return out;
+}
+
+/** Marks a character bigram, so it is a feature apart from a two-character word spelled the same. */
+const BIGRAM = '\u0002';
+
+/**
+ * Features of Chinese text for sentence similarity (the ranker's TF-IDF graph and redundancy):
+ * words of two or more characters plus the overlapping character bigrams of each run of Han
+ * characters (inverse frequency weighs down the ones through 的, 了 ...). The dictionary does not
+ * know the terms of a field and cuts them into single characters (退|耕 for 退耕, 卷|积 for 卷积,
+ * 路|网 for 路网; the 还 of 退耕还林 is even dropped as the function word "still"): single characters
+ * are too common to say what two sentences share, the bigrams put the compounds back. Words plus
+ * bigrams is the usual mixed indexing of Chinese retrieval, robust to segmentation errors.
+ */
+export function cjkSimilarityTerms(text: string): string[] {
+  const out = segmenter ? cjkTerms(text).filter((w) => w.length > 1) : [];
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) out.push(BIGRAM + run.slice(i, i + 2));
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { wordEquivalents } from '../cjk/script';
 import type { PaperSentence } from '../selection';
 import type { Paper } from '../types';
 import { pageRank } from './textrank';
-import { terms } from './terms';
+import { similarityTerms } from './terms';
 import { buildTfIdf, cosine, similarityGraph, type SparseVector } from './tfidf';
 
 /** Above this many sentences the graph is built over the best candidates only (keeps it ~linear). */
@@ -106,7 +106,7 @@ export function citationFactor(s: string): number {
 
 export function rankSentences(paper: Paper, sentences: PaperSentence[]): RankedSentences {
   const n = sentences.length;
-  const termLists = sentences.map((s) => terms(s.text));
+  const termLists = sentences.map((s) => similarityTerms(s.text));
   const model = buildTfIdf(termLists);
   // Word equivalents: a Chinese sentence has no spaces, so counting them would call it one word.
   const wordCounts = Int32Array.from(sentences, (s) => wordEquivalents(s.text));

@@ -2,7 +2,7 @@
 // "models"/"modeling"/"model" meet. Good enough for ranking; not a linguistic stemmer. Chinese
 // words come from a segmenter (see cjk/terms.ts).
 import { hasCjk } from '../cjk/script';
-import { cjkTerms } from '../cjk/terms';
+import { cjkSimilarityTerms, cjkTerms } from '../cjk/terms';
 
 const STOPWORDS = new Set(
   ('a about above after again against all also am an and any are as at be because been before being below between both but by ' +
@@ -34,14 +34,28 @@ export function stem(w: string): string {
   return w;
 }
 
-/** Content terms of a sentence (stemmed, no stopwords, no bare numbers). */
-export function terms(sentence: string): string[] {
-  const cjk = hasCjk(sentence);
-  const out: string[] = cjk ? cjkTerms(sentence) : [];
+/** Stemmed words of the alphabetic scripts, no stopwords (all words of non-CJK text). */
+function alphabeticTerms(sentence: string, cjk: boolean, out: string[]): string[] {
   for (const m of sentence.toLowerCase().matchAll(cjk ? NON_CJK_WORD : WORD)) {
     const w = m[0].replace(/['-]+$/, '');
     if (w.length < 2 || STOPWORDS.has(w)) continue;
     out.push(stem(w));
   }
   return out;
+}
+
+/** Content terms of a sentence (stemmed, no stopwords, no bare numbers). */
+export function terms(sentence: string): string[] {
+  const cjk = hasCjk(sentence);
+  return alphabeticTerms(sentence, cjk, cjk ? cjkTerms(sentence) : []);
+}
+
+/**
+ * Features for sentence similarity in the ranker (TF-IDF graph, redundancy, echo of the abstract):
+ * terms() for Latin text; for Chinese, multi-character words plus character bigrams instead of the
+ * segmenter's words alone (see cjkSimilarityTerms).
+ */
+export function similarityTerms(sentence: string): string[] {
+  const cjk = hasCjk(sentence);
+  return alphabeticTerms(sentence, cjk, cjk ? cjkSimilarityTerms(sentence) : []);
 }
