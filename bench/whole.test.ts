@@ -1,0 +1,35 @@
+// CI smoke of the whole-paper benchmark (bench/whole.ts): a real paper summarized end to end
+// (map-reduce, key points and TL;DR) by the tiny Qwen2 fixture, ours batched against
+// transformers.js one pass at a time: same chunks and prompts, same summaries and so equal
+// ROUGE, positive figures, and the batch and shared prefix actually used. Speed is not asserted
+// (random tiny weights); `npm run bench` measures it on the real model.
+import { describe, expect, it } from 'vitest';
+import { loadPaper, quality, runWholeNode, wholeProblems } from './whole';
+
+const JOB = { model: 'fixtures/tiny-qwen2', dtype: 'fp32', paperPath: 'test/data/papers/manubot.body.md', context: 384, threads: 1 };
+
+describe('whole-paper smoke (Node): tiny Qwen2, ours batched vs transformers.js', () => {
+  it('same map stage, equal quality, positive figures', async () => {
+    const ours = await runWholeNode({ ...JOB, side: 'ours' });
+    const peer = await runWholeNode({ ...JOB, side: 'peer', maxInputTokens: ours.maxInputTokens });
+    const { reference } = await loadPaper(JOB.paperPath);
+    expect(reference.split(' ').length).toBeGreaterThan(30);
+    const q = quality(ours, peer, reference);
+    expect(wholeProblems(ours, peer, q)).toEqual([]);
+    expect(ours.mapPasses).toBeGreaterThan(2);
+    expect(ours.maxBatchRows).toBeGreaterThan(1);
+    expect(ours.prefixTokensReused).toBeGreaterThan(0);
+    expect(ours.summaries).toEqual(peer.summaries);
+    expect(ours.wasmPeakBytes).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('the checks catch different chunks, an empty summary and unequal quality', async () => {
+    const base = { side: 'x', env: 'node' as const, model: 'm', dtype: 'fp32', backend: 'wasm', runtime: '', loadMs: 1, wallMs: 1, tokens: 1, tokensPerSecond: 1, passes: 1, mapPasses: 2, mapPromptsHash: 'a', maxBatchRows: 1, prefixTokensReused: 0, draftedTokens: 0, acceptedTokens: 0, notes: [] };
+    const ours = { ...base, summaries: { tldr: 'gaussian processes scale linearly with celerite' } };
+    const peer = { ...base, mapPromptsHash: 'b', summaries: { tldr: '' } };
+    const problems = wholeProblems(ours, peer, quality(ours, peer, 'celerite gaussian processes scale linearly'));
+    expect(problems.join('\n')).toMatch(/map stages differ/);
+    expect(problems.join('\n')).toMatch(/empty tldr/);
+    expect(problems.join('\n')).toMatch(/ROUGE differs/);
+  });
+});
