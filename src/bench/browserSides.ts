@@ -18,12 +18,12 @@ export interface PageSettings {
   promptLookup?: number;
 }
 
-const modelsBase = () => new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
+export const modelsBase = () => new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
 
 type OrtWebgpu = typeof import('onnxruntime-web/webgpu');
 let ours: Promise<OrtWebgpu> | undefined;
 
-function loadOurOrt(threads: number): Promise<OrtWebgpu> {
+export function loadOurOrt(threads: number): Promise<OrtWebgpu> {
   ours ??= import('onnxruntime-web/webgpu').then((ort) => {
     // As in src/worker/ortSetup.ts: production loads ORT's runtime from the app's /ort/ copy.
     if (import.meta.env.PROD) ort.env.wasm.wasmPaths = new URL(`${import.meta.env.BASE_URL}ort/`, location.href).href;
@@ -38,7 +38,7 @@ function loadOurOrt(threads: number): Promise<OrtWebgpu> {
 type Transformers = typeof import('@huggingface/transformers');
 let peer: Promise<Transformers> | undefined;
 
-function loadTransformers(threads: number): Promise<Transformers> {
+export function loadTransformers(threads: number): Promise<Transformers> {
   peer ??= import('@huggingface/transformers').then((tf) => {
     tf.env.allowRemoteModels = false;
     tf.env.allowLocalModels = true;

@@ -6,6 +6,7 @@ import { measure } from './measure';
 import { installWasmMemoryTracker, setMemoryLabel, wasmBytes } from './memory';
 import { BENCH_MODELS, BENCH_TEXT, SMOKE_TEXT, TINY_MODELS } from './scenario';
 import { compare } from './stats';
+import { runWholeInPage } from './wholePage';
 import { BEST_HEADER, CEILING_HEADER, MEMORY_HEADER, SPEED_HEADER, bestRows, ceilingRows, memoryRows, speedRows } from './table';
 import type { BenchReport, BenchState, MemoryFigures, Side, SideResult } from './types';
 
@@ -145,7 +146,7 @@ function init(): void {
     : 'NOT cross-origin isolated: wasm runs single-threaded (serve with COOP/COEP)';
   void describeGpu().then((d) => ($('gpu').textContent = d));
   const go = () =>
-    run()
+    (q.get('whole') === '1' ? runWholeInPage(q, log).then((r) => void (bench.whole = r)) : run())
       .then(() => (bench.state = 'done'))
       .catch((e: unknown) => {
         bench.state = 'error';

@@ -13,7 +13,7 @@ import type { TextTokenizer } from './tokenizer';
 import type { BatchHooks, GenerateHooks, GenerationOptions, GenerationResult, ModelKind } from './types';
 
 /** KV cache bytes one batch may hold (rows x positions x bytes per position). */
-export const KV_BATCH_BUDGET = 256 * 2 ** 20;
+export const KV_BATCH_BUDGET = 384 * 2 ** 20;
 /** Most rows in one batch: past this, a CPU step's cost grows with the rows anyway. */
 export const MAX_BATCH_ROWS = 16;
 
@@ -51,24 +51,31 @@ export async function generateBatch(h: BatchHost, inputs: string[], options: Gen
   const resolved = rows.map((r) => h.resolve(options, r.start.length));
   const key = (i: number) => JSON.stringify(resolved[i]);
   const opts = (i: number) => resolveOptions({ ...resolved[i], countedStartLength: rows[i].start.length, vocabSize: h.vocabSize });
-  // Rows whose options batch (greedy) and agree with the first such row's; the rest go one by one.
-  const first = rows.findIndex((_, i) => batchable(opts(i)));
-  const batched = first < 0 ? [] : rows.map((_, i) => i).filter((i) => key(i) === key(first));
-  const alone = rows.map((_, i) => i).filter((i) => !batched.includes(i));
-  for (const group of batched.length ? groups(batched, rows, opts(first).maxLength, bb.kvBytesPerPosition) : []) {
-    if (hooks.signal?.aborted) break;
-    if (group.length === 1) {
-      await sequential(group);
-      continue;
-    }
-    try {
-      await runGroup(h, bb, group, rows, resolved[group[0]], hooks, done);
-    } catch (e) {
-      // Whatever the batch could not do (a WebGPU failure, invalid logits), the single path can:
-      // it falls back to WASM or to safer weights as it would for one input.
+  // Rows batch with the rows whose resolved options are the same (a context cap can differ per
+  // prompt length); rows that do not decode greedily go one by one.
+  const byKey = new Map<string, number[]>();
+  const alone: number[] = [];
+  rows.forEach((_, i) => {
+    if (!batchable(opts(i))) return void alone.push(i);
+    const k = key(i);
+    byKey.set(k, [...(byKey.get(k) ?? []), i]);
+  });
+  for (const same of byKey.values()) {
+    for (const group of groups(same, rows, opts(same[0]).maxLength, bb.kvBytesPerPosition)) {
       if (hooks.signal?.aborted) break;
-      await sequential(group.filter((i) => !out[i]));
-      void e;
+      if (group.length === 1) {
+        await sequential(group);
+        continue;
+      }
+      try {
+        await runGroup(h, bb, group, rows, resolved[group[0]], hooks, done);
+      } catch (e) {
+        // Whatever the batch could not do (a WebGPU failure, invalid logits), the single path can:
+        // it falls back to WASM or to safer weights as it would for one input.
+        if (hooks.signal?.aborted) break;
+        await sequential(group.filter((i) => !out[i]));
+        void e;
+      }
     }
   }
   await sequential(alone);
