@@ -17,6 +17,7 @@ const BASE_ARGS = [
 
 export interface BrowserJob {
   model: string;
+  dtype?: string;
   backend: 'wasm' | 'webgpu';
   side: Side;
   runs: number;
@@ -73,6 +74,7 @@ export class BenchBrowser {
     const q = new URLSearchParams({
       auto: '1',
       model: job.model,
+      dtype: job.dtype ?? 'fp32',
       backend: job.backend,
       side: job.side,
       runs: String(job.runs),

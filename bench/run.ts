@@ -38,7 +38,7 @@ const wholeResults: WholeComparison[] = [];
 function wholeSetup(): WholeSetup {
   if (smoke) return { models: [{ model: 'fixtures/tiny-qwen2', dtype: 'fp32', random: true }], paperPath: 'test/data/papers/manubot.body.md', context: 384, unbatched: flag('--whole-unbatched'), log };
   const models = [
-    ...REAL_MODELS.filter((m) => existsSync(join(MODELS_ROOT, m.folder, 'config.json'))).map((m) => ({ model: m.folder, dtype: 'fp32', random: false })),
+    ...REAL_MODELS.filter((m) => !m.dtype && existsSync(join(MODELS_ROOT, m.folder, 'config.json'))).map((m) => ({ model: m.folder, dtype: 'fp32', random: false })),
     ...BENCH_MODELS.filter((m) => m.folder.includes('qwen') && existsSync(join(MODELS_ROOT, m.folder, 'config.json'))).map((m) => ({ model: m.folder, dtype: 'fp32', random: true })),
   ].filter((m) => !only || m.model.includes(only));
   return { models, paperPath: WHOLE_PAPER, context: WHOLE_CONTEXT, unbatched: flag('--whole-unbatched'), log };
@@ -85,7 +85,7 @@ function nodePart(models: ModelEntry[], text: string): Comparison[] {
     const sides = (['ours', 'peer'] as const).map((side) => {
       log(`node ${m.folder}: ${side}`);
       const out = join(dir, `${side}.json`);
-      const args = ['--model', m.folder, '--side', side, '--text', text, '--tokens', String(newTokens), '--runs', String(runs), '--out', out];
+      const args = ['--model', m.folder, '--dtype', m.dtype ?? 'fp32', '--side', side, '--text', text, '--tokens', String(newTokens), '--runs', String(runs), '--out', out];
       sh('npx', ['tsx', 'bench/node-side.ts', ...args], true);
       return JSON.parse(readFileSync(out, 'utf8')) as SideResult;
     });
@@ -131,7 +131,7 @@ async function browserPart(textKind: 'bench' | 'smoke'): Promise<{ comparisons: 
           try {
             for (const side of ['ours', 'peer'] as const) {
               log(`browser/${plan.backend} ${m.folder}: ${side}`);
-              const job: BrowserJob = { model: m.folder, backend: plan.backend, side, runs, newTokens, text: textKind };
+              const job: BrowserJob = { model: m.folder, dtype: m.dtype ?? 'fp32', backend: plan.backend, side, runs, newTokens, text: textKind };
               sides[side] = await browser.run(job, m.size === 'bench' ? 30 * 60_000 : 3 * 60_000);
             }
           } catch (e) {

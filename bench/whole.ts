@@ -33,6 +33,10 @@ export interface WholeJob {
   lookup?: number;
   styles?: string[];
   threads?: number;
+  /** 'webgpu': ours on onnxruntime-web's WebGPU EP (needs navigator.gpu: bench/gpu), the peer on device 'webgpu'. */
+  backend?: 'wasm' | 'webgpu';
+  /** The ORT module ours runs on (default: onnxruntime-web's Node build, wasm). */
+  ort?: typeof ort;
   log?: (m: string) => void;
 }
 
@@ -49,7 +53,9 @@ export async function runWholeNode(j: WholeJob): Promise<WholePaperRun & { maxIn
   installWasmMemoryTracker();
   setMemoryLabel(j.side);
   const threads = j.threads ?? availableParallelism();
-  ort.env.wasm.numThreads = threads;
+  const rt = j.ort ?? ort;
+  rt.env.wasm.numThreads = threads;
+  const backend = j.backend ?? 'wasm';
   const { paper } = await loadPaper(j.paperPath);
   const contextTokens = j.context ?? WHOLE_CONTEXT;
   const common = { env: 'node' as const, model: j.model, dtype: j.dtype, paper, readMemory, log: j.log, styles: j.styles as never };
@@ -64,8 +70,8 @@ export async function runWholeNode(j: WholeJob): Promise<WholePaperRun & { maxIn
       side: 'peer',
       wasmBytes: () => undefined,
       load: async () => {
-        const g = await peerGenerator({ tf, model: j.model, dtype: j.dtype, device: 'cpu', maxInputTokens: j.maxInputTokens!, contextTokens });
-        return Object.assign(g, { runtime: `${g.runtime} on onnxruntime-node (native CPU)` });
+        const g = await peerGenerator({ tf, model: j.model, dtype: j.dtype, device: backend === 'webgpu' ? 'webgpu' : 'cpu', maxInputTokens: j.maxInputTokens!, contextTokens });
+        return Object.assign(g, { runtime: `${g.runtime} on onnxruntime-node (${backend === 'webgpu' ? 'WebGPU EP' : 'native CPU'})` });
       },
     });
   }
@@ -76,8 +82,8 @@ export async function runWholeNode(j: WholeJob): Promise<WholePaperRun & { maxIn
     extra: j.lookup ? { prompt_lookup_num_tokens: j.lookup } : undefined,
     wasmBytes: () => wasmBytes(j.side),
     load: async () => {
-      const m = await loadModel(new DirSource(resolve(MODELS_ROOT, j.model)), { ort, backend: 'wasm', dtype: j.dtype as 'fp32', contextTokens, gpu: null });
-      return Object.assign(m, { runtime: `PaperLens engine on onnxruntime-web (wasm in Node, ${threads} threads)` });
+      const m = await loadModel(new DirSource(resolve(MODELS_ROOT, j.model)), { ort: rt, backend, dtype: j.dtype as 'fp32', contextTokens, gpu: backend === 'webgpu' ? undefined : null });
+      return Object.assign(m, { runtime: `PaperLens engine on onnxruntime-web (${backend === 'webgpu' ? 'WebGPU' : `wasm, ${threads} threads`}, Node)` });
     },
   });
 }

@@ -16,6 +16,7 @@ export interface PageSettings {
   threads: number;
   /** `?lookup=N`: prompt_lookup_num_tokens on our side (off by default, like the peer). */
   promptLookup?: number;
+  dtype?: 'fp32' | 'q8' | 'q4';
 }
 
 export const modelsBase = () => new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
@@ -80,6 +81,7 @@ export async function oursInPage(s: PageSettings): Promise<Contender> {
     text: s.text,
     newTokens: s.newTokens,
     promptLookup: s.promptLookup,
+    dtype: s.dtype,
     runtime: runtimeLabel(ort.env.versions.web ?? '?', s),
   });
 }
@@ -93,6 +95,7 @@ export async function peerInPage(s: PageSettings): Promise<Contender> {
     tf,
     backend: s.backend,
     device: s.backend,
+    dtype: s.dtype,
     text: s.text,
     newTokens: s.newTokens,
     runtime: runtimeLabel(version, s),

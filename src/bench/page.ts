@@ -39,7 +39,8 @@ function settingsFromForm(): PageSettings & { runs: number; sides: Side[] } {
   const side = q.get('side');
   const sides: Side[] = side === 'ours' || side === 'peer' ? [side] : ['ours', 'peer'];
   const lookup = Math.max(0, Math.min(64, Math.floor(Number(q.get('lookup')) || 0)));
-  return { ...form, text: q.get('text') === 'smoke' ? SMOKE_TEXT : BENCH_TEXT, sides, promptLookup: lookup };
+  const dtype = (['q8', 'q4'] as const).find((d) => d === q.get('dtype')) ?? 'fp32';
+  return { ...form, text: q.get('text') === 'smoke' ? SMOKE_TEXT : BENCH_TEXT, sides, promptLookup: lookup, dtype };
 }
 
 async function run(): Promise<void> {
