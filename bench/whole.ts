@@ -79,7 +79,8 @@ export async function runWholeNode(j: WholeJob): Promise<WholePaperRun & { maxIn
     ...common,
     side: j.side,
     batch: j.side === 'ours',
-    extra: j.lookup ? { prompt_lookup_num_tokens: j.lookup } : undefined,
+    // lookup -1: prompt lookup off (the default before issue #15), N > 0: N drafts, unset: the engine's default.
+    extra: j.lookup ? { prompt_lookup_num_tokens: Math.max(0, j.lookup) } : undefined,
     wasmBytes: () => wasmBytes(j.side),
     load: async () => {
       const m = await loadModel(new DirSource(resolve(MODELS_ROOT, j.model)), { ort: rt, backend, dtype: j.dtype as 'fp32', contextTokens, gpu: backend === 'webgpu' ? undefined : null });
