@@ -17,6 +17,7 @@ const BASE_ARGS = [
 
 export interface BrowserJob {
   model: string;
+  dtype?: string;
   backend: 'wasm' | 'webgpu';
   side: Side;
   runs: number;
@@ -73,6 +74,7 @@ export class BenchBrowser {
     const q = new URLSearchParams({
       auto: '1',
       model: job.model,
+      dtype: job.dtype ?? 'fp32',
       backend: job.backend,
       side: job.side,
       runs: String(job.runs),
@@ -96,6 +98,30 @@ export class BenchBrowser {
       const r = results.find((x) => x.side === job.side);
       if (!r) throw new Error(`bench page returned no ${job.side} result`);
       return r;
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** A whole-paper side (`?whole=1`): its run as the page left it on window.__bench.whole. */
+  async runWhole(query: Record<string, string>, timeoutMs: number): Promise<unknown> {
+    const page = await this.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${this.origin}/bench.html?${new URLSearchParams({ auto: '1', ...query })}`);
+      let shown = 0;
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const s = await page.evaluate(() => ({ state: window.__bench.state, log: window.__bench.log, error: window.__bench.error }));
+        for (const line of s.log.slice(shown)) this.log(`  [page] ${line}`);
+        shown = s.log.length;
+        if (s.state === 'error') throw new Error(`whole-paper page failed (${JSON.stringify(query)}): ${s.error}\n${errors.join('\n')}`);
+        if (s.state === 'done') break;
+        if (Date.now() > deadline) throw new Error(`whole-paper page timed out after ${timeoutMs} ms (${JSON.stringify(query)})`);
+        await page.waitForTimeout(1000);
+      }
+      return await page.evaluate(() => window.__bench.whole);
     } finally {
       await page.close();
     }

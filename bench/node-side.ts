@@ -12,7 +12,7 @@ const arg = (n: string) => {
 const side = arg('--side');
 if (side !== 'ours' && side !== 'peer') throw new Error(`node-side: --side must be ours or peer, got ${side}`);
 const result = await runNodeSide({
-  model: { folder: arg('--model'), size: 'bench' },
+  model: { folder: arg('--model'), size: 'bench', dtype: (process.argv.includes('--dtype') ? arg('--dtype') : 'fp32') as 'fp32' },
   side,
   text: arg('--text'),
   newTokens: Number(arg('--tokens')),

@@ -70,7 +70,7 @@ export async function runNodeSide(o: SideOptions): Promise<SideResult> {
   const threads = o.threads ?? availableParallelism();
   const tf = await setup(threads);
   const versions = nodeVersions();
-  const common = { env: 'node' as const, model: o.model.folder, backend: 'wasm' as const, text: o.text, newTokens: o.newTokens };
+  const common = { env: 'node' as const, model: o.model.folder, dtype: o.model.dtype, backend: 'wasm' as const, text: o.text, newTokens: o.newTokens };
   setMemoryLabel(o.side);
   if (o.side === 'ours') {
     return measure(

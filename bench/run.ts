@@ -1,5 +1,5 @@
 // `npm run bench [-- --smoke] [-- --runs N] [-- --tokens N] [-- --no-browser] [-- --no-node]
-//  [-- --webgpu-bench] [-- --only SUBSTRING]`
+//  [-- --webgpu-bench] [-- --only SUBSTRING] [-- --no-whole | --whole-only] [-- --whole-unbatched]`
 // Ours vs transformers.js: in Node (onnxruntime-web wasm vs onnxruntime-node) and in Debian's
 // headless Chromium (wasm with threads; webgpu on SwiftShader, which proves wiring, not speed).
 // Exits non-zero when the sides disagree on tokens or any figure is not a positive finite number.
@@ -14,6 +14,9 @@ import { BenchBrowser, CHROMIUM, type BrowserJob } from './browser';
 import { MODELS_ROOT, nodeVersions } from './node';
 import { printReport, saveReport } from './report';
 import { serve } from './serve';
+import { headline, printWhole, scoreWhole, wholeBrowser, wholeNode, writePaperJson, type WholeComparison, type WholeSetup } from './wholeRun';
+import { WHOLE_PAPER } from './whole';
+import { WHOLE_CONTEXT } from '../src/bench/wholePaper';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
@@ -27,6 +30,19 @@ const only = value('--only');
 const log = (m: string) => console.log(m);
 /** Jobs that produced no result (crash, timeout); reported and counted as problems. */
 const failures: string[] = [];
+const wholeOnly = flag('--whole-only');
+const perToken = !wholeOnly;
+const whole = !flag('--no-whole');
+const wholeResults: WholeComparison[] = [];
+/** The whole-paper run: the real model (and the Qwen2.5-0.5B-size random one where made); tiny Qwen2 on a short paper for --smoke. */
+function wholeSetup(): WholeSetup {
+  if (smoke) return { models: [{ model: 'fixtures/tiny-qwen2', dtype: 'fp32', random: true }], paperPath: 'test/data/papers/manubot.body.md', context: 384, unbatched: flag('--whole-unbatched'), log };
+  const models = [
+    ...REAL_MODELS.filter((m) => !m.dtype && existsSync(join(MODELS_ROOT, m.folder, 'config.json'))).map((m) => ({ model: m.folder, dtype: 'fp32', random: false })),
+    ...BENCH_MODELS.filter((m) => m.folder.includes('qwen') && existsSync(join(MODELS_ROOT, m.folder, 'config.json'))).map((m) => ({ model: m.folder, dtype: 'fp32', random: true })),
+  ].filter((m) => !only || m.model.includes(only));
+  return { models, paperPath: WHOLE_PAPER, context: WHOLE_CONTEXT, unbatched: flag('--whole-unbatched'), log };
+}
 
 function sh(cmd: string, args: string[], quiet = false): void {
   if (!quiet) log(`$ ${cmd} ${args.join(' ')}`);
@@ -69,7 +85,7 @@ function nodePart(models: ModelEntry[], text: string): Comparison[] {
     const sides = (['ours', 'peer'] as const).map((side) => {
       log(`node ${m.folder}: ${side}`);
       const out = join(dir, `${side}.json`);
-      const args = ['--model', m.folder, '--side', side, '--text', text, '--tokens', String(newTokens), '--runs', String(runs), '--out', out];
+      const args = ['--model', m.folder, '--dtype', m.dtype ?? 'fp32', '--side', side, '--text', text, '--tokens', String(newTokens), '--runs', String(runs), '--out', out];
       sh('npx', ['tsx', 'bench/node-side.ts', ...args], true);
       return JSON.parse(readFileSync(out, 'utf8')) as SideResult;
     });
@@ -81,6 +97,7 @@ async function browserPart(textKind: 'bench' | 'smoke'): Promise<{ comparisons: 
   // Its own outDir: other jobs (e2e) rebuild dist/ and would pull assets from under the bench.
   const outDir = join(ROOT, 'bench', 'out', 'dist');
   sh('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
+  if (whole) await writePaperJson(outDir, wholeSetup().paperPath);
   const server = await serve(outDir, MODELS_ROOT);
   const comparisons: Comparison[] = [];
   const info: Record<string, string | number | boolean> = {};
@@ -90,7 +107,18 @@ async function browserPart(textKind: 'bench' | 'smoke'): Promise<{ comparisons: 
       // SwiftShader runs a bench-size model's decoder step in tens of seconds: tiny ones unless asked.
       { backend: 'webgpu', models: pick(smoke || !flag('--webgpu-bench') ? TINY_MODELS : fullModels()) },
     ];
-    for (const plan of plans) {
+    if (whole) {
+      const browser = await BenchBrowser.launch(server.origin, false, log);
+      try {
+        wholeResults.push(...(await wholeBrowser(wholeSetup(), browser, 90 * 60_000)));
+      } catch (e) {
+        failures.push(`browser whole-paper: ${(e as Error).message.split('\n')[0]}`);
+        log(String(e));
+      } finally {
+        await browser.close();
+      }
+    }
+    for (const plan of perToken ? plans : []) {
       const browser = await BenchBrowser.launch(server.origin, plan.backend === 'webgpu', log);
       try {
         const facts = await browser.info();
@@ -103,7 +131,7 @@ async function browserPart(textKind: 'bench' | 'smoke'): Promise<{ comparisons: 
           try {
             for (const side of ['ours', 'peer'] as const) {
               log(`browser/${plan.backend} ${m.folder}: ${side}`);
-              const job: BrowserJob = { model: m.folder, backend: plan.backend, side, runs, newTokens, text: textKind };
+              const job: BrowserJob = { model: m.folder, dtype: m.dtype ?? 'fp32', backend: plan.backend, side, runs, newTokens, text: textKind };
               sides[side] = await browser.run(job, m.size === 'bench' ? 30 * 60_000 : 3 * 60_000);
             }
           } catch (e) {
@@ -138,9 +166,17 @@ async function main(): Promise<number> {
     memoryGB: Math.round(totalmem() / 2 ** 30),
     mode: smoke ? 'smoke (tiny fixtures)' : 'full (bench-size random models)',
   };
-  if (!flag('--no-node')) {
+  if (!flag('--no-node') && perToken) {
     log(`== Node: ours on onnxruntime-web (wasm) vs transformers.js on onnxruntime-node`);
     comparisons.push(...nodePart(pick(smoke ? TINY_MODELS : fullModels()), text));
+  }
+  if (!flag('--no-node') && whole) {
+    log(`== Node whole-paper: ours on onnxruntime-web (wasm) vs transformers.js on onnxruntime-node`);
+    try {
+      wholeResults.push(...wholeNode(wholeSetup()));
+    } catch (e) {
+      failures.push(`node whole-paper: ${(e as Error).message.split('\n')[0]}`);
+    }
   }
   if (!flag('--no-browser')) {
     log(`== Browser: ${CHROMIUM} headless`);
@@ -167,11 +203,17 @@ async function main(): Promise<number> {
       `Encode/prefill: ours from the engine's timings, the peer from timing its encoder (or, decoder-only, the first) session run.`,
     ],
   };
+  await scoreWhole(wholeResults, wholeSetup().paperPath);
+  report.whole = wholeResults;
   printReport(report);
+  printWhole(wholeResults, log);
   const file = saveReport(report, join(ROOT, 'bench', 'out'), `bench-${smoke ? 'smoke-' : ''}${report.createdAt.replace(/[:.]/g, '-')}.json`);
   log(`\nJSON: ${file}`);
-  const problems = comparisons.flatMap((c) => c.problems);
-  return problems.length || failures.length || !comparisons.length ? 1 : 0;
+  const problems = [...comparisons.flatMap((c) => c.problems), ...wholeResults.flatMap((c) => c.problems)];
+  for (const p of wholeResults.flatMap((c) => c.problems)) log(`  - PROBLEM ${p}`);
+  const line = headline(wholeResults);
+  if (line) log(line);
+  return problems.length || failures.length || (!comparisons.length && !wholeResults.length) ? 1 : 0;
 }
 
 main().then(

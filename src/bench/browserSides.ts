@@ -16,14 +16,15 @@ export interface PageSettings {
   threads: number;
   /** `?lookup=N`: prompt_lookup_num_tokens on our side (off by default, like the peer). */
   promptLookup?: number;
+  dtype?: 'fp32' | 'q8' | 'q4';
 }
 
-const modelsBase = () => new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
+export const modelsBase = () => new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
 
 type OrtWebgpu = typeof import('onnxruntime-web/webgpu');
 let ours: Promise<OrtWebgpu> | undefined;
 
-function loadOurOrt(threads: number): Promise<OrtWebgpu> {
+export function loadOurOrt(threads: number): Promise<OrtWebgpu> {
   ours ??= import('onnxruntime-web/webgpu').then((ort) => {
     // As in src/worker/ortSetup.ts: production loads ORT's runtime from the app's /ort/ copy.
     if (import.meta.env.PROD) ort.env.wasm.wasmPaths = new URL(`${import.meta.env.BASE_URL}ort/`, location.href).href;
@@ -38,7 +39,7 @@ function loadOurOrt(threads: number): Promise<OrtWebgpu> {
 type Transformers = typeof import('@huggingface/transformers');
 let peer: Promise<Transformers> | undefined;
 
-function loadTransformers(threads: number): Promise<Transformers> {
+export function loadTransformers(threads: number): Promise<Transformers> {
   peer ??= import('@huggingface/transformers').then((tf) => {
     tf.env.allowRemoteModels = false;
     tf.env.allowLocalModels = true;
@@ -80,6 +81,7 @@ export async function oursInPage(s: PageSettings): Promise<Contender> {
     text: s.text,
     newTokens: s.newTokens,
     promptLookup: s.promptLookup,
+    dtype: s.dtype,
     runtime: runtimeLabel(ort.env.versions.web ?? '?', s),
   });
 }
@@ -93,6 +95,7 @@ export async function peerInPage(s: PageSettings): Promise<Contender> {
     tf,
     backend: s.backend,
     device: s.backend,
+    dtype: s.dtype,
     text: s.text,
     newTokens: s.newTokens,
     runtime: runtimeLabel(version, s),

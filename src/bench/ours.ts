@@ -3,6 +3,7 @@ import { loadModel, type GpuLike, type OrtModule } from '../engine';
 import type { FileSource } from '../engine/types';
 import { decodeSettings, type Contender } from './measure';
 import { SessionClock, clockedOrt } from './sessionClock';
+import { modelLabel } from './scenario';
 import type { BenchEnv } from './types';
 
 export interface OursOptions {
@@ -18,17 +19,18 @@ export interface OursOptions {
   gpu?: GpuLike | null;
   /** prompt_lookup_num_tokens for our side (0 or unset: plain greedy, as the peer runs). */
   promptLookup?: number;
+  dtype?: 'fp32' | 'q8' | 'q4';
 }
 
 export function oursContender(o: OursOptions): Contender {
   return {
     side: 'ours',
     env: o.env,
-    model: o.model,
+    model: modelLabel(o.model, o.dtype),
     backend: o.backend,
     async load() {
       const clock = new SessionClock();
-      const model = await loadModel(o.source, { ort: clockedOrt(o.ort, clock), backend: o.backend, dtype: 'fp32', gpu: o.gpu });
+      const model = await loadModel(o.source, { ort: clockedOrt(o.ort, clock), backend: o.backend, dtype: o.dtype ?? 'fp32', gpu: o.gpu });
       return {
         runtime: `PaperLens engine on ${o.runtime}`,
         inputTokens: model.countTokens(o.text),

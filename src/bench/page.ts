@@ -6,6 +6,7 @@ import { measure } from './measure';
 import { installWasmMemoryTracker, setMemoryLabel, wasmBytes } from './memory';
 import { BENCH_MODELS, BENCH_TEXT, SMOKE_TEXT, TINY_MODELS } from './scenario';
 import { compare } from './stats';
+import { runWholeInPage } from './wholePage';
 import { BEST_HEADER, CEILING_HEADER, MEMORY_HEADER, SPEED_HEADER, bestRows, ceilingRows, memoryRows, speedRows } from './table';
 import type { BenchReport, BenchState, MemoryFigures, Side, SideResult } from './types';
 
@@ -38,7 +39,8 @@ function settingsFromForm(): PageSettings & { runs: number; sides: Side[] } {
   const side = q.get('side');
   const sides: Side[] = side === 'ours' || side === 'peer' ? [side] : ['ours', 'peer'];
   const lookup = Math.max(0, Math.min(64, Math.floor(Number(q.get('lookup')) || 0)));
-  return { ...form, text: q.get('text') === 'smoke' ? SMOKE_TEXT : BENCH_TEXT, sides, promptLookup: lookup };
+  const dtype = (['q8', 'q4'] as const).find((d) => d === q.get('dtype')) ?? 'fp32';
+  return { ...form, text: q.get('text') === 'smoke' ? SMOKE_TEXT : BENCH_TEXT, sides, promptLookup: lookup, dtype };
 }
 
 async function run(): Promise<void> {
@@ -145,7 +147,7 @@ function init(): void {
     : 'NOT cross-origin isolated: wasm runs single-threaded (serve with COOP/COEP)';
   void describeGpu().then((d) => ($('gpu').textContent = d));
   const go = () =>
-    run()
+    (q.get('whole') === '1' ? runWholeInPage(q, log).then((r) => void (bench.whole = r)) : run())
       .then(() => (bench.state = 'done'))
       .catch((e: unknown) => {
         bench.state = 'error';

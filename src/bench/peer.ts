@@ -2,6 +2,7 @@
 // the page (its own onnxruntime-web build) and in Node (onnxruntime-node).
 import { decodeSettings, type Contender } from './measure';
 import { SessionClock } from './sessionClock';
+import { modelLabel } from './scenario';
 import type { BenchEnv } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- transformers.js types its model classes loosely */
@@ -18,6 +19,7 @@ export interface PeerOptions {
   text: string;
   newTokens: number;
   runtime: string;
+  dtype?: 'fp32' | 'q8' | 'q4';
 }
 
 const now = () => performance.now();
@@ -33,14 +35,14 @@ export function peerContender(o: PeerOptions): Contender {
   return {
     side: 'peer',
     env: o.env,
-    model: o.model,
+    model: modelLabel(o.model, o.dtype),
     backend: o.backend,
     async load() {
       const config: any = await tf.AutoConfig.from_pretrained(o.model);
       const seq2seq = config.is_encoder_decoder === true;
       const tokenizer: any = await tf.AutoTokenizer.from_pretrained(o.model);
       const Auto: any = seq2seq ? tf.AutoModelForSeq2SeqLM : tf.AutoModelForCausalLM;
-      const model: any = await Auto.from_pretrained(o.model, { dtype: 'fp32', device: o.device });
+      const model: any = await Auto.from_pretrained(o.model, { dtype: o.dtype ?? 'fp32', device: o.device });
       const clock = new SessionClock();
       for (const s of Object.values(model.sessions as Record<string, any>)) clock.watch(s);
       // Encoder (seq2seq) or the whole decoder-only graph: its first run per call is encode/prefill.

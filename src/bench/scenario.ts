@@ -16,7 +16,12 @@ export interface ModelEntry {
   folder: string;
   /** Bench-size models are too slow for SwiftShader's WebGPU: wasm only unless asked. */
   size: 'tiny' | 'bench';
+  /** Weights variant (default fp32), the same files on both sides. */
+  dtype?: 'fp32' | 'q8' | 'q4';
 }
+
+/** Name in tables: the folder, and the dtype when it is not fp32. */
+export const modelLabel = (folder: string, dtype?: string) => (dtype && dtype !== 'fp32' ? `${folder} [${dtype}]` : folder);
 
 export const BENCH_MODELS: ModelEntry[] = [
   { folder: 'bench/distilbart-cnn-6-6-random', size: 'bench' },
@@ -24,7 +29,12 @@ export const BENCH_MODELS: ModelEntry[] = [
 ];
 
 /** Real trained models, benchmarked when `npm run models` has made them (git-ignored folders). */
-export const REAL_MODELS: ModelEntry[] = [{ folder: 'local/smollm2-135m-instruct', size: 'bench' }];
+export const REAL_MODELS: ModelEntry[] = [
+  { folder: 'local/smollm2-135m-instruct', size: 'bench' },
+  // What users get on WASM: q8 is the engine's first choice there, q4 the smallest download.
+  { folder: 'local/smollm2-135m-instruct', size: 'bench', dtype: 'q8' },
+  { folder: 'local/smollm2-135m-instruct', size: 'bench', dtype: 'q4' },
+];
 
 export const TINY_MODELS: ModelEntry[] = [
   { folder: 'fixtures/tiny-bart', size: 'tiny' },

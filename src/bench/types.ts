@@ -98,6 +98,8 @@ export interface BenchReport {
   failures?: string[];
   /** Extra lines to print, e.g. "WebGPU here is SwiftShader: wiring only, not speed". */
   caveats: string[];
+  /** Whole-paper comparisons (bench/wholeRun.ts). */
+  whole?: unknown[];
 }
 
 /** What the page leaves on window.__bench for the Node runner (bench/browser.ts) to read. */
@@ -107,6 +109,8 @@ export interface BenchState {
   comparisons: Comparison[];
   error?: string;
   log: string[];
+  /** Whole-paper mode (`?whole=1`): the side's run (src/bench/wholePage.ts). */
+  whole?: unknown;
 }
 
 declare global {

@@ -1,4 +1,5 @@
 // The validated sessions of one model on one backend, and how to start a fresh runner over them.
+import { BatchedCausalRunner, kvBytesPerPosition, type SharedPrefix } from './batchedCausal';
 import { CausalRunner, causalGpuOutputs } from './causal';
 import type { CausalSpec, ModelSpec, Seq2SeqSpec } from './config';
 import type { StepModel } from './generation/contract';
@@ -74,10 +75,30 @@ export class Backbone {
     return Seq2SeqRunner.start(this.runtime, this.seq2seq!, this.spec, encoderIds, this.floatType);
   }
 
+  /**
+   * Decoder-only graphs decode a batch (batchedCausal.ts), except dynamically quantized weights
+   * (q8/int8/uint8): DynamicQuantizeLinear picks one scale over the whole activation tensor, so a
+   * row's numbers, hence its tokens, would depend on the other rows and the padding.
+   */
+  get canBatch(): boolean {
+    return this.spec.kind === 'causal' && !DYNAMIC_QUANT.has(this.dtype);
+  }
+
+  get kvBytesPerPosition(): number {
+    return this.spec.kind === 'causal' ? kvBytesPerPosition(this.spec, this.floatType) : 0;
+  }
+
+  startBatchRunner(padId: number, prefix?: SharedPrefix): BatchedCausalRunner {
+    if (this.spec.kind !== 'causal') throw new Error('batched decoding is decoder-only');
+    return new BatchedCausalRunner(this.runtime, this.sessions[0], this.spec, this.floatType, padId, prefix);
+  }
+
   async dispose(): Promise<void> {
     await Promise.all(this.sessions.map((s) => s.dispose().catch(() => undefined)));
   }
 }
+
+const DYNAMIC_QUANT: ReadonlySet<Dtype> = new Set(['q8', 'int8', 'uint8']);
 
 /** The KV cache element type, from the graph when it says, else from the dtype. */
 function pastType(s: ModelSession, name: string, dtype: Dtype): FloatType {

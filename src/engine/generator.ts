@@ -7,7 +7,9 @@ import { StreamingDetokenizer } from './detokenizer';
 import type { Decode, SpecialTokens } from './generation/contract';
 import { compileSchema, JsonGrammar, TokenVocabulary } from './generation/json';
 import type { TextTokenizer } from './tokenizer';
+import { generateBatch, type BatchHost } from './batchGenerate';
 import type {
+  BatchHooks,
   Backend,
   GenerateHooks,
   GenerationOptions,
@@ -118,6 +120,23 @@ export class Generator implements TextGenerator {
   generate(input: string, options: GenerationOptions = {}, hooks: GenerateHooks = {}): Promise<GenerationResult> {
     // One generation at a time: the sessions and their caches are not re-entrant.
     const run = this.queue.then(() => this.run(input, options, hooks));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Several inputs at once (batchGenerate.ts): batched where possible, same tokens as one by one. */
+  generateBatch(inputs: string[], options: GenerationOptions = {}, hooks: BatchHooks = {}): Promise<GenerationResult[]> {
+    const host: BatchHost = {
+      kind: this.kind,
+      tokenizer: this.p.tokenizer,
+      special: this.p.special,
+      vocabSize: this.p.vocabSize,
+      host: this.p.host,
+      prepare: (s) => this.prepare(s),
+      resolve: (o, n) => this.resolveOptions(o, n),
+      single: (s, o, h) => this.run(s, o, h),
+    };
+    const run = this.queue.then(() => generateBatch(host, inputs, options, hooks));
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -109,6 +109,10 @@ export interface GenerationTimings {
   acceptedTokens?: number;
   /** Constrained decoding (jsonSchema): time spent computing and applying token masks, all steps together. */
   constraintMs?: number;
+  /** generateBatch: rows decoded together with this one (1 or absent: alone). */
+  batchRows?: number;
+  /** generateBatch: prompt tokens whose KV came from a kept shared prefix instead of a run. */
+  prefixTokensReused?: number;
 }
 
 export interface GeneratedSequence {
@@ -164,6 +168,14 @@ export interface GenerateHooks {
   jsonSchema?: JsonSchema;
 }
 
+/** generateBatch hooks: no per-token streaming, a result per input as soon as it is final. */
+export interface BatchHooks {
+  signal?: AbortSignal;
+  onResult?: (index: number, result: GenerationResult) => void;
+  /** false: decode one by one even where batching is possible (benchmarks, comparisons). */
+  batch?: boolean;
+}
+
 /** A sentence-embedding model (e.g. all-MiniLM-L6-v2): mean-pooled, L2-normalised vectors. */
 export interface TextEmbedder {
   readonly backend: Backend;
@@ -186,5 +198,10 @@ export interface TextGenerator {
   /** Defaults read from generation_config.json. */
   readonly defaults: GenerationOptions;
   generate(input: string, options: GenerationOptions, hooks?: GenerateHooks): Promise<GenerationResult>;
+  /**
+   * Optional: several independent inputs, same options, results in input order. Engines batch
+   * them where they can (same tokens as one by one); callers fall back to generate() without it.
+   */
+  generateBatch?(inputs: string[], options: GenerationOptions, hooks?: BatchHooks): Promise<GenerationResult[]>;
   dispose(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // Wraps the loaded TextGenerator so the worker learns what the pipeline's generate() calls did
 // (timings, tokens, a WebGPU->WASM fallback) without the pipeline having to report them.
 import type {
+  BatchHooks,
   Backend,
   GenerateHooks,
   GenerationOptions,
@@ -20,7 +21,27 @@ export class ObservedGenerator implements TextGenerator {
   /** Told how many tokens each step produced (the worker batches them with the text). */
   onTokens: (count: number) => void = () => {};
 
-  constructor(readonly inner: TextGenerator) {}
+  /** Present when the inner generator batches (the pipeline checks for it). */
+  readonly generateBatch?: (inputs: string[], options: GenerationOptions, hooks?: BatchHooks) => Promise<GenerationResult[]>;
+
+  constructor(readonly inner: TextGenerator) {
+    const batch = inner.generateBatch?.bind(inner);
+    if (batch) {
+      // A batch streams no tokens: each result counts when it is final.
+      this.generateBatch = (inputs, options, hooks = {}) =>
+        batch(inputs, options, {
+          ...hooks,
+          onResult: (i, r) => {
+            this.firstTokenAt ??= performance.now();
+            this.tokens += r.timings.newTokens;
+            this.onTokens(r.timings.newTokens);
+            this.calls.push(r);
+            this.firstFallBack ??= r.fellBack ?? null;
+            hooks.onResult?.(i, r);
+          },
+        });
+    }
+  }
 
   get kind() {
     return this.inner.kind;
@@ -70,8 +91,10 @@ export class ObservedGenerator implements TextGenerator {
   /** Timings summed over every generate() call of this window; null when none ran. */
   timings(now: number): GenerationTimings | null {
     if (this.calls.length === 0 && this.tokens === 0) return null;
-    const encodeMs = this.calls.reduce((s, c) => s + c.timings.encodeMs, 0);
-    const decodeMs = this.calls.reduce((s, c) => s + Math.max(0, c.timings.totalMs - c.timings.firstTokenMs), 0);
+    // Rows of one batch share their prefill and decoding time: each counts its share.
+    const share = (c: GenerationResult) => 1 / Math.max(1, c.timings.batchRows ?? 1);
+    const encodeMs = this.calls.reduce((s, c) => s + c.timings.encodeMs * share(c), 0);
+    const decodeMs = this.calls.reduce((s, c) => s + Math.max(0, c.timings.totalMs - c.timings.firstTokenMs) * share(c), 0);
     const decodeTokens = this.calls.reduce((s, c) => s + Math.max(0, c.timings.newTokens - 1), 0);
     const out: GenerationTimings = {
       encodeMs,

@@ -9,6 +9,7 @@ import { terms } from '../extractive/terms';
 import { paperSentences, selectSections } from '../selection';
 import { splitSentences } from '../sentences';
 import { withoutUnfinishedTail } from './tail';
+import { generateMany, ManyAborted } from './batchRun';
 import type { Paper, SummaryEvent, SummaryOutcome, SummaryRequest } from '../types';
 import { buildInput, LENGTH_PRESETS, MAP_LENGTH, promptOverhead, type PromptContext, type Stage } from './prompts';
 
@@ -45,7 +46,7 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
   let streamed = '';
   const partials: string[] = [];
   const finish = (text: string, partial: boolean): SummaryOutcome => ({ ...base, text: text.trim(), partial });
-  const partialText = () => streamed || partials.join('\n\n');
+  const partialText = () => streamed || partials.filter(Boolean).join('\n\n');
 
   const run = async (stage: Stage, text: string, options: GenerationOptions, stream: boolean, sectionTitle?: string) => {
     if (signal?.aborted) throw new Aborted();
@@ -68,6 +69,15 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
       return withoutUnfinishedTail(res.text.trim());
     } catch (e) {
       if (e instanceof Aborted || signal?.aborted) throw new Aborted();
+      throw e;
+    }
+  };
+
+  const runMany = async (stage: Stage, texts: string[], options: GenerationOptions, onDone: (k: number, text: string) => void = () => {}) => {
+    try {
+      return await generateMany(g, texts.map((t) => buildInput(stage, t, ctx)), stageOptions(options, userOptions), signal, onDone);
+    } catch (e) {
+      if (e instanceof ManyAborted || signal?.aborted) throw new Aborted();
       throw e;
     }
   };
@@ -104,14 +114,15 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
       return finish(postprocess(request.style, streamed || text), false);
     }
 
-    // 3. Map.
-    const mapped: { text: string; section: number }[] = [];
-    for (let k = 0; k < chunks.length; k++) {
-      emit({ type: 'progress', stage: 'map', done: k, total: chunks.length, label: `chunk ${k + 1} of ${chunks.length}`, step: 'chunk', n: k + 1 });
-      const summary = await run('map', chunks[k].text, MAP_LENGTH, false);
-      mapped.push({ text: summary, section: chunks[k].sections[chunks[k].sections.length - 1] });
-      partials.push(summary);
-    }
+    // 3. Map: every chunk in one batch where the engine batches (progress counts finished chunks).
+    emit({ type: 'progress', stage: 'map', done: 0, total: chunks.length, label: `chunk 1 of ${chunks.length}`, step: 'chunk', n: 1 });
+    let mappedCount = 0;
+    const summaries = await runMany('map', chunks.map((c) => c.text), MAP_LENGTH, (k, text) => {
+      partials[k] = text;
+      mappedCount++;
+      if (mappedCount < chunks.length) emit({ type: 'progress', stage: 'map', done: mappedCount, total: chunks.length, label: `chunk ${mappedCount + 1} of ${chunks.length}`, step: 'chunk', n: mappedCount + 1 });
+    });
+    const mapped = summaries.map((text, k) => ({ text, section: chunks[k].sections[chunks[k].sections.length - 1] }));
     emit({ type: 'progress', stage: 'map', done: chunks.length, total: chunks.length, label: `chunk ${chunks.length} of ${chunks.length}`, step: 'chunk', n: chunks.length });
 
     // 4. Assemble per style.
@@ -133,7 +144,7 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
       });
       return finish(streamed, false);
     }
-    const merged = await reduceToFit(mapped.map((m) => m.text), limit, count, run, emit);
+    const merged = await reduceToFit(mapped.map((m) => m.text), limit, count, runMany, emit);
     emit({ type: 'progress', stage: 'final', done: 0, total: 1, label: 'writing summary', step: 'write' });
     const text = await run('final', merged, finalLength, true);
     emit({ type: 'progress', stage: 'final', done: 1, total: 1, label: 'writing summary', step: 'write' });
@@ -176,9 +187,10 @@ export function stageOptions(stage: GenerationOptions, user: GenerationOptions):
 
 type Run = (stage: Stage, text: string, options: GenerationOptions, stream: boolean, sectionTitle?: string) => Promise<string>;
 type Emit = (ev: SummaryEvent) => void;
+type RunMany = (stage: Stage, texts: string[], options: GenerationOptions, onDone?: (k: number, text: string) => void) => Promise<string[]>;
 
 /** Reduce rounds until the joined summaries fit one input; progress counts every reduce pass. */
-async function reduceToFit(texts: string[], limit: number, count: (s: string) => number, run: Run, emit: Emit): Promise<string> {
+async function reduceToFit(texts: string[], limit: number, count: (s: string) => number, runMany: RunMany, emit: Emit): Promise<string> {
   let current = texts.filter(Boolean);
   let done = 0;
   for (let round = 0; round < 6; round++) {
@@ -189,13 +201,12 @@ async function reduceToFit(texts: string[], limit: number, count: (s: string) =>
       current.map((t, i) => ({ title: `summary ${i + 1}`, sentences: splitSentences(t) })),
       { countTokens: count, maxTokens: limit, sectionBreaks: 'prefer' },
     );
-    const next: string[] = [];
     const total = done + groups.length;
-    for (const grp of groups) {
-      emit({ type: 'progress', stage: 'reduce', done, total, label: `merging ${done + 1} of ${total}`, step: 'merge', n: done + 1 });
-      next.push(await run('reduce', grp.text, MAP_LENGTH, false));
+    emit({ type: 'progress', stage: 'reduce', done, total, label: `merging ${done + 1} of ${total}`, step: 'merge', n: done + 1 });
+    const next = await runMany('reduce', groups.map((grp) => grp.text), MAP_LENGTH, () => {
       done++;
-    }
+      if (done < total) emit({ type: 'progress', stage: 'reduce', done, total, label: `merging ${done + 1} of ${total}`, step: 'merge', n: done + 1 });
+    });
     emit({ type: 'progress', stage: 'reduce', done, total, label: `merging ${done} of ${total}`, step: 'merge', n: done });
     // A model that does not shrink its input would loop forever: stop and clip instead.
     if (count(next.join('\n\n')) >= tokens) return clip(next.join('\n\n'), limit, count);
