@@ -1,6 +1,6 @@
 // The browser half: Debian's Chromium (never a downloaded one) opens /bench.html once per
 // model, backend and side, so each side gets a fresh page (clean heap and wasm memory).
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import type { Side, SideResult } from '../src/bench/types';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -83,17 +83,7 @@ export class BenchBrowser {
     });
     try {
       await page.goto(`${this.origin}/bench.html?${q}`);
-      let shown = 0;
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const s = await page.evaluate(() => ({ state: window.__bench.state, log: window.__bench.log, error: window.__bench.error }));
-        for (const line of s.log.slice(shown)) this.log(`  [page] ${line}`);
-        shown = s.log.length;
-        if (s.state === 'error') throw new Error(`bench page failed for ${job.side} ${job.backend} ${job.model}: ${s.error}\n${errors.join('\n')}`);
-        if (s.state === 'done') break;
-        if (Date.now() > deadline) throw new Error(`bench page timed out after ${timeoutMs} ms (${job.side} ${job.backend} ${job.model})\n${errors.join('\n')}`);
-        await page.waitForTimeout(500);
-      }
+      await this.untilDone(page, `bench page (${job.side} ${job.backend} ${job.model})`, timeoutMs, errors, 500);
       const results = await page.evaluate(() => window.__bench.results);
       const r = results.find((x) => x.side === job.side);
       if (!r) throw new Error(`bench page returned no ${job.side} result`);
@@ -110,20 +100,25 @@ export class BenchBrowser {
     page.on('pageerror', (e) => errors.push(e.message));
     try {
       await page.goto(`${this.origin}/bench.html?${new URLSearchParams({ auto: '1', ...query })}`);
-      let shown = 0;
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const s = await page.evaluate(() => ({ state: window.__bench.state, log: window.__bench.log, error: window.__bench.error }));
-        for (const line of s.log.slice(shown)) this.log(`  [page] ${line}`);
-        shown = s.log.length;
-        if (s.state === 'error') throw new Error(`whole-paper page failed (${JSON.stringify(query)}): ${s.error}\n${errors.join('\n')}`);
-        if (s.state === 'done') break;
-        if (Date.now() > deadline) throw new Error(`whole-paper page timed out after ${timeoutMs} ms (${JSON.stringify(query)})`);
-        await page.waitForTimeout(1000);
-      }
+      await this.untilDone(page, `whole-paper page (${JSON.stringify(query)})`, timeoutMs, errors, 1000);
       return await page.evaluate(() => window.__bench.whole);
     } finally {
       await page.close();
+    }
+  }
+
+  /** Polls the bench page until it says done, relaying its log; throws with the page's errors otherwise. */
+  private async untilDone(page: Page, what: string, timeoutMs: number, errors: string[], pollMs: number): Promise<void> {
+    let shown = 0;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const s = await page.evaluate(() => ({ state: window.__bench.state, log: window.__bench.log, error: window.__bench.error }));
+      for (const line of s.log.slice(shown)) this.log(`  [page] ${line}`);
+      shown = s.log.length;
+      if (s.state === 'error') throw new Error(`${what} failed: ${s.error}\n${errors.join('\n')}`);
+      if (s.state === 'done') return;
+      if (Date.now() > deadline) throw new Error(`${what} timed out after ${timeoutMs} ms\n${errors.join('\n')}`);
+      await page.waitForTimeout(pollMs);
     }
   }
 
