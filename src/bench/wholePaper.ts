@@ -3,6 +3,8 @@
 // get the same pipeline, chunks, prompts and token limits; only the generator differs (ours:
 // the engine with its batching and shared prefix; the peer: transformers.js generate() one pass
 // at a time, src/bench/peerGenerator.ts).
+import { WrappedGenerator } from '../engine/wrappedGenerator';
+import { fnv1a } from '../pipeline/hash';
 import type { BatchHooks, GenerateHooks, GenerationOptions, GenerationResult, TextGenerator } from '../engine/types';
 import { summarizePaper, type Paper, type SummaryLength, type SummaryStyle } from '../pipeline';
 
@@ -45,15 +47,10 @@ export interface WholePaperRun {
   notes: string[];
 }
 
-export function fnv(s: string, h = 0x811c9dc5): string {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
-
 const MAP_MARK = /Summarize the following part of a scientific paper/;
 
 /** Wraps a generator to count passes and tokens; keeps generateBatch only where the inner has it. */
-export class CountingGenerator implements TextGenerator {
+export class CountingGenerator extends WrappedGenerator {
   passes = 0;
   tokens = 0;
   mapPrompts: string[] = [];
@@ -64,10 +61,11 @@ export class CountingGenerator implements TextGenerator {
   readonly generateBatch?: (inputs: string[], options: GenerationOptions, hooks?: BatchHooks) => Promise<GenerationResult[]>;
 
   constructor(
-    private readonly inner: TextGenerator,
+    inner: TextGenerator,
     private readonly extra: GenerationOptions = {},
     batch = true,
   ) {
+    super(inner);
     const b = batch ? inner.generateBatch?.bind(inner) : undefined;
     if (b) {
       this.generateBatch = async (inputs, options, hooks) => {
@@ -77,22 +75,6 @@ export class CountingGenerator implements TextGenerator {
         return rs;
       };
     }
-  }
-
-  get kind() {
-    return this.inner.kind;
-  }
-  get backend() {
-    return this.inner.backend;
-  }
-  get maxInputTokens() {
-    return this.inner.maxInputTokens;
-  }
-  get defaults() {
-    return this.inner.defaults;
-  }
-  countTokens(t: string): number {
-    return this.inner.countTokens(t);
   }
 
   private note(input: string): void {
@@ -115,9 +97,6 @@ export class CountingGenerator implements TextGenerator {
     return r;
   }
 
-  dispose(): Promise<void> {
-    return this.inner.dispose();
-  }
 }
 
 export interface WholeOptions {
@@ -147,7 +126,7 @@ export async function summarizeWhole(gen: TextGenerator, paper: Paper, o: WholeO
     tokens: counted.tokens,
     tokensPerSecond: wallMs > 0 ? (counted.tokens * 1000) / wallMs : 0,
     passes: counted.passes,
-    mapPromptsHash: fnv(counted.mapPrompts.join('\u0000')),
+    mapPromptsHash: fnv1a(counted.mapPrompts.join('\u0000')).toString(16).padStart(8, '0'),
     mapPasses: counted.mapPrompts.length,
     summaries,
     maxBatchRows: counted.maxBatchRows,

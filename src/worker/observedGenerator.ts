@@ -1,8 +1,8 @@
 // Wraps the loaded TextGenerator so the worker learns what the pipeline's generate() calls did
 // (timings, tokens, a WebGPU->WASM fallback) without the pipeline having to report them.
+import { WrappedGenerator } from '../engine/wrappedGenerator';
 import type {
   BatchHooks,
-  Backend,
   GenerateHooks,
   GenerationOptions,
   GenerationResult,
@@ -10,7 +10,7 @@ import type {
   TextGenerator,
 } from '../engine/types';
 
-export class ObservedGenerator implements TextGenerator {
+export class ObservedGenerator extends WrappedGenerator {
   private calls: GenerationResult[] = [];
   /** The first mid-run fallback since the model was loaded. */
   firstFallBack: GenerationResult['fellBack'] | null = null;
@@ -24,7 +24,8 @@ export class ObservedGenerator implements TextGenerator {
   /** Present when the inner generator batches (the pipeline checks for it). */
   readonly generateBatch?: (inputs: string[], options: GenerationOptions, hooks?: BatchHooks) => Promise<GenerationResult[]>;
 
-  constructor(readonly inner: TextGenerator) {
+  constructor(inner: TextGenerator) {
+    super(inner);
     const batch = inner.generateBatch?.bind(inner);
     if (batch) {
       // A batch streams no tokens: each result counts when it is final.
@@ -41,22 +42,6 @@ export class ObservedGenerator implements TextGenerator {
           },
         });
     }
-  }
-
-  get kind() {
-    return this.inner.kind;
-  }
-  get backend(): Backend {
-    return this.inner.backend;
-  }
-  get maxInputTokens(): number {
-    return this.inner.maxInputTokens;
-  }
-  get defaults(): GenerationOptions {
-    return this.inner.defaults;
-  }
-  countTokens(text: string): number {
-    return this.inner.countTokens(text);
   }
 
   /** Starts a new observation window (one summary). */
@@ -111,7 +96,4 @@ export class ObservedGenerator implements TextGenerator {
     return out;
   }
 
-  dispose(): Promise<void> {
-    return this.inner.dispose();
-  }
 }

@@ -1,6 +1,7 @@
 // Wraps a real TextGenerator and records what the pipeline sends it: the input as the model
 // counts it, the options, whether the call streamed, and whether the engine had to truncate.
-import type { GenerateHooks, GenerationOptions, GenerationResult, TextGenerator } from '../../../src/engine/types';
+import { WrappedGenerator } from '../../../src/engine/wrappedGenerator';
+import type { GenerateHooks, GenerationOptions, GenerationResult } from '../../../src/engine/types';
 
 export interface ObservedCall {
   input: string;
@@ -11,31 +12,13 @@ export interface ObservedCall {
   result?: GenerationResult;
 }
 
-export class ObservedGenerator implements TextGenerator {
+export class ObservedGenerator extends WrappedGenerator {
   readonly calls: ObservedCall[] = [];
   /** Called before each generate with the call index; lets tests abort at a chosen point. */
   beforeCall?: (n: number) => void;
   /** Passed to the model as its token hook (besides the pipeline's own), e.g. to abort mid-pass. */
   onToken?: (n: number, step: number) => void;
 
-  constructor(readonly inner: TextGenerator) {}
-
-  get kind() {
-    return this.inner.kind;
-  }
-  get backend() {
-    return this.inner.backend;
-  }
-  get maxInputTokens() {
-    return this.inner.maxInputTokens;
-  }
-  get defaults() {
-    return this.inner.defaults;
-  }
-
-  countTokens(text: string): number {
-    return this.inner.countTokens(text);
-  }
 
   async generate(input: string, options: GenerationOptions, hooks: GenerateHooks = {}): Promise<GenerationResult> {
     const n = this.calls.length;
@@ -52,7 +35,4 @@ export class ObservedGenerator implements TextGenerator {
     return call.result;
   }
 
-  dispose(): Promise<void> {
-    return this.inner.dispose();
-  }
 }
