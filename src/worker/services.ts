@@ -8,7 +8,7 @@ import { loadOrt } from './ortSetup';
 import type { IngestRequest, ModelLocation } from './protocol';
 import { probeRuntime } from './runtimeFacts';
 import { askPaper } from '../pipeline/ask/askPaper';
-import type { PaperRetriever } from '../pipeline/retrieval/retriever';
+import type { Passage } from '../pipeline/retrieval/passages';
 import { extractFacts, extractFactsWithModel, withoutUnsupported } from '../pipeline/facts';
 import { RetrieverCache } from './retrievers';
 import { EmbedderCache, embedderLoader } from './embedders';
@@ -62,9 +62,9 @@ export function workerServices(): WorkerDeps {
       const dense = embedder
         ? {
             owner: embedder,
-            build: (r: PaperRetriever) =>
+            build: (passages: readonly Passage[]) =>
               DensePassageIndex.build(
-                r.passages.map((p) => ({ id: p.id, text: p.text })),
+                passages.map((p) => ({ id: p.id, text: p.text })),
                 embedder,
                 { signal: hooks.signal, onProgress: (done, total) => hooks.onEvent({ type: 'progress', step: 'index', done, total }) },
               ),

@@ -1,7 +1,7 @@
 // The paper as read, sentence by sentence, so a citation or a fact can open it at its source.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paperSentences } from '../../pipeline/selection';
+import { paperSentences, type PaperSentence } from '../../pipeline/selection';
 import { useApp } from '../store';
 
 export function PaperView() {
@@ -13,8 +13,9 @@ export function PaperView() {
   const marked = useMemo(() => new Set(highlight.map((r) => `${r.section}:${r.position}`)), [highlight]);
   const sections = useMemo(() => {
     if (!paper || !open) return [];
-    const all = paperSentences(paper, paper.sections.map((_, i) => i));
-    return paper.sections.map((s, i) => ({ title: s.title, level: s.level, sentences: all.filter((x) => x.section === i) }));
+    const bySection = paper.sections.map((s) => ({ title: s.title, level: s.level, sentences: [] as PaperSentence[] }));
+    for (const x of paperSentences(paper, paper.sections.map((_, i) => i))) bySection[x.section].sentences.push(x);
+    return bySection;
   }, [paper, open]);
   useEffect(() => {
     if (highlight.length) setOpen(true);

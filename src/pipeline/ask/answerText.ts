@@ -1,17 +1,13 @@
 // Tidies a small model's answer before it is shown: no half sentence where it ran out of tokens,
 // and no loop ("sample collection method, sample collection method, ...") once it starts repeating.
+import { withoutUnfinishedTail } from '../abstractive/tail';
 import { splitSentences } from '../sentences';
 
 /** A sentence end, with the citation markers that follow it ("... decade. [1][2]"). */
 const END = /[.!?。！？][)"'”’\]]*(?:\s*\[\d+\])*(?=\s|$)/g;
 
 export function withoutHalfSentence(text: string): string {
-  const t = text.trimEnd();
-  let cut = -1;
-  for (const m of t.matchAll(END)) cut = m.index + m[0].length;
-  if (cut === t.length) return t;
-  // Half a sentence beats nothing when there is no sentence end at all.
-  return cut > 0 ? t.slice(0, cut).trimEnd() : t;
+  return withoutUnfinishedTail(text, { end: END, lineBreaks: false });
 }
 
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

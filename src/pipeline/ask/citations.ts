@@ -43,7 +43,7 @@ function matchSentences(text: string, shown: Citation[], matched: Set<number>): 
 }
 
 /** Words an answer uses to point rather than say ("The answer to the question is [1]"). */
-const POINTING = new Set(['answer', 'question', 'passage', 'paper', 'is', 'the']);
+const POINTING = new Set(['answer', 'question', 'passage', 'paper']);
 
 /**
  * When the model's text says nothing beyond pointing at a passage, the passage's sentence that

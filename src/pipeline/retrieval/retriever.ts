@@ -56,10 +56,17 @@ export class PaperRetriever {
 
   constructor(
     paper: Paper,
-    private readonly dense?: DenseSearch,
+    private dense?: DenseSearch,
   ) {
     this.passages = paperPassages(paper);
     this.bm25 = new Bm25Index(this.passages);
+  }
+
+  /** A retriever whose dense index is built over its own passages (split and indexed once). */
+  static async withDense(paper: Paper, buildDense: (passages: readonly Passage[]) => Promise<DenseSearch>): Promise<PaperRetriever> {
+    const r = new PaperRetriever(paper);
+    r.dense = await buildDense(r.passages);
+    return r;
   }
 
   /** `previous`: earlier questions of the conversation, newest last; a follow-up borrows their terms. */
