@@ -166,10 +166,11 @@ export function structureText(text: string, hints: StructureHints): Paper {
     if (words >= 40 && words <= 450 && sections.length > 1) lead.title = textLanguage(leadText) === 'zh' ? '摘要' : 'Abstract';
   }
   const paper = buildPaper({ title, authors, sections, source: hints.source, warnings: hints.warnings });
-  // A paste of one short line (or a title and author line only) is the text itself, not a title
-  // over nothing: without this it would be refused as "no text".
-  if (paper.wordCount === 0 && !paper.cjkChars && !hints.title && (title || authors)) {
-    return buildPaper({ sections: [{ title: '', level: 1, paragraphs: [title, authors].filter((p): p is string => !!p) }], source: hints.source, warnings: hints.warnings });
+  // A paste of one short line (a title over author lines, a lone numbered line read as a heading
+  // because it stands alone) is the text itself, not a title over nothing: without this it was
+  // refused as "no text" or lost the lines read as headings. Only headings proper stay refused.
+  if (paper.wordCount === 0 && !paper.cjkChars && !hints.title && lines.some((l) => l && !matchHeading(l))) {
+    return buildPaper({ sections: [{ title: '', level: 1, paragraphs: lines.filter(Boolean) }], source: hints.source, warnings: hints.warnings });
   }
   return paper;
 }

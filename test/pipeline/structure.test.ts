@@ -159,4 +159,14 @@ describe('ingest of text and markdown', () => {
     await expect(ingest({ text: '   \n ' })).rejects.toMatchObject({ name: 'IngestError', code: 'empty' });
     await expect(ingest({ name: 'a.txt', bytes: new Uint8Array(0) })).rejects.toMatchObject({ code: 'empty' });
   });
+
+  it('keeps a short paste whole when its only lines read as a title and a lone numbered line', async () => {
+    // Found by the text-pipeline property: the lone "3.14 ..." line read as a heading, and the
+    // paste came out as the first word alone, or was refused as having no text.
+    const two = await ingest({ text: 'a \n\n 3.14 aA a' });
+    expect(two.sections.map((s) => s.text).join(' ').replace(/\s+/g, ' ')).toBe('a 3.14 aA a');
+    const one = await ingest({ text: '3.14 aAa !' });
+    expect(one.sections.map((s) => s.text).join(' ')).toBe('3.14 aAa !');
+    await expect(ingest({ text: '1 Introduction\n\n2 Methods' })).rejects.toMatchObject({ code: 'empty' });
+  });
 });

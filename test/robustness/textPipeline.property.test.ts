@@ -6,7 +6,8 @@
 //  - soft hyphens, zero-width spaces/joiners and BOMs (normalizeChars removes them), and ligatures
 //    expand to their letters (compared after the same normalisation);
 //  - hyphens ('-'), since a hyphen at a line end joins the broken word;
-//  - a line recognised as a section heading (matchHeading): numbering, case and trailing ':' may
+//  - a line recognised as a section heading (matchHeading, standalone when blank lines surround
+//    it): numbering, case and trailing ':' may
 //    change as it becomes a section title;
 //  - front-matter lines before the first section (affiliations, e-mails, correspondence,
 //    keywords: see src/pipeline/frontLines.ts), which the generated pieces below do not form.
@@ -42,10 +43,12 @@ const paperText = fc.array(pieces, { minLength: 1, maxLength: 120 }).map((parts)
 
 /** The characters that must survive: every non-heading line, compacted, in order. */
 function mustKeep(text: string): string {
-  return normalizeChars(text)
+  const lines = normalizeChars(text)
     .split('\n')
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter((l) => l && !matchHeading(l))
+    .map((l) => l.replace(/\s+/g, ' ').trim());
+  // A line alone between blank lines may be a sentence-case numbered heading, as structure reads it.
+  return lines
+    .filter((l, i) => l && !matchHeading(l, !lines[i - 1] && !lines[i + 1]))
     .map(compact)
     .join('');
 }
