@@ -3,8 +3,8 @@
 // in either shows up as a disagreement; the others measure what a reader notices: a summary that
 // says the same thing twice, key points drawn from one section, a length far from the preset's.
 import * as rouge from 'js-rouge';
-import { terms } from '../../src/pipeline/extractive/terms';
 import { splitSentences } from '../../src/pipeline/sentences';
+import { contentCosine, SAME_CLAIM_AT } from '../../src/pipeline/overlap';
 
 export interface Rouge {
   r1: number;
@@ -97,19 +97,11 @@ export function rougeOwn(candidate: string, reference: string): Rouge {
   return { r1: rougeN(c, r, 1), r2: rougeN(c, r, 2), rl: rougeLsum(sentences(candidate), sentences(reference)) };
 }
 
-/** Cosine of two sentences' stemmed content-word counts (the pipeline's `terms`). */
-export function sentenceSimilarity(a: string, b: string): number {
-  const ca = counts(terms(a), 1);
-  const cb = counts(terms(b), 1);
-  let dot = 0;
-  for (const [t, k] of ca) dot += k * (cb.get(t) ?? 0);
-  const norm = (m: Map<string, number>) => Math.sqrt([...m.values()].reduce((s, k) => s + k * k, 0));
-  const d = norm(ca) * norm(cb);
-  return d === 0 ? 0 : dot / d;
-}
+/** Cosine of two sentences' stemmed content-word counts: the pipeline's own measure (src/pipeline/overlap.ts). */
+export const sentenceSimilarity = contentCosine;
 
 /** Similarity above which two summary sentences count as saying the same thing. */
-export const REDUNDANT_AT = 0.5;
+export const REDUNDANT_AT = SAME_CLAIM_AT;
 
 /** Share of the summary's sentence pairs more similar than `threshold` (0 with under two sentences). */
 export function redundancy(sentences: readonly string[], threshold = REDUNDANT_AT): number {

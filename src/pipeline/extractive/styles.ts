@@ -5,6 +5,7 @@ import type { Paper } from '../types';
 import { sentenceGap } from '../cjk/script';
 import { mmrSelect } from './mmr';
 import type { RankedSentences } from './rank';
+import { contentCosine, SAME_CLAIM_AT } from '../overlap';
 import { cosine } from './tfidf';
 
 /** TF-IDF cosine above which two sentences say the same thing (mmrSelect's default too). */
@@ -164,7 +165,10 @@ export function extractiveStyle(paper: Paper, r: RankedSentences, style: Summary
       const quoted: number[] = [];
       for (const [si, ids] of bySection) {
         const sec = paper.sections[si];
-        const fresh = eligible(r, ids).filter((i) => !quoted.some((q) => cosine(r.vectors[i], r.vectors[q]) > DUPLICATE));
+        // TF-IDF weighs down the words a paper uses everywhere, so a restatement in those words is
+        // caught by plain content-word overlap instead.
+        const restates = (i: number, q: number) => cosine(r.vectors[i], r.vectors[q]) > DUPLICATE || contentCosine(text(i), text(q)) > SAME_CLAIM_AT;
+        const fresh = eligible(r, ids).filter((i) => !quoted.some((q) => restates(i, q)));
         const picked = byOrder(mmrSelect(fresh, pool.scores, r.vectors, r.wordCounts, { count: sec.level > 1 ? Math.max(1, size - 1) : size, lambda: 0.75, duplicateThreshold: DUPLICATE }));
         quoted.push(...picked);
         if (!picked.length) continue;

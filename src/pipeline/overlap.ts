@@ -1,0 +1,26 @@
+// When two sentences say the same thing by their words: cosine of their content-term counts
+// (stemmed, stopwords out; for Chinese, words and character bigrams). The output guard drops a
+// model's restatements with it and the eval's word measure counts redundancy with it, so both
+// mean the same thing by "a repeat"; the eval's embedding measure is the independent check.
+import { similarityTerms } from './extractive/terms';
+
+/** Above this two sentences count as saying the same thing (eval and output guard alike). */
+export const SAME_CLAIM_AT = 0.5;
+
+function termCounts(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of similarityTerms(s)) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+const norm = (m: Map<string, number>) => Math.sqrt([...m.values()].reduce((s, k) => s + k * k, 0));
+
+/** Cosine of the two sentences' content-term counts, 0 when either has none. */
+export function contentCosine(a: string, b: string): number {
+  const ca = termCounts(a);
+  const cb = termCounts(b);
+  let dot = 0;
+  for (const [t, k] of ca) dot += k * (cb.get(t) ?? 0);
+  const d = norm(ca) * norm(cb);
+  return d === 0 ? 0 : dot / d;
+}
