@@ -11,7 +11,7 @@ import { CATALOGUE } from '../../models/catalogue';
 import { loadModel } from '../../src/engine';
 import type { GenerationOptions, TextGenerator } from '../../src/engine/types';
 import { summarizePaper, type Paper, type SummaryLength, type SummaryStyle } from '../../src/pipeline';
-import { SIZES } from '../../src/pipeline/extractive/styles';
+import { askedLength } from '../../src/pipeline/abstractive/prompts';
 import { splitSentences } from '../../src/pipeline/sentences';
 import { DirSource } from '../../test/support/dirSource';
 import { STYLES, summarySentences, type Measured } from './evaluate';
@@ -36,7 +36,7 @@ export interface ModelStyleFigures {
   rouge: Rouge;
   echo: Measured;
   redundancy: Measured;
-  /** Length accuracy in the style's unit (words for abstract, sentences or bullets otherwise; sections not measured). */
+  /** Length accuracy against the length the prompt asks for (words for abstract and lay, sentences or points otherwise; sections not measured). */
   length?: number;
   seconds: number;
 }
@@ -80,12 +80,14 @@ export async function evaluateModelPaper(
       for (const s of sims) m[s.key] = await f(s);
       return m;
     };
-    const unit = style === 'abstract' ? words(full.text) : ss.length;
+    // Held to what the prompt asked the model for (askedLength), not the extractive presets.
+    const asked = askedLength(style, length);
+    const unit = asked.unit === 'words' ? words(full.text) : ss.length;
     out[style] = {
       rouge: rougeJs(withheld.text, p.reference),
       echo: await measured((s) => echoBy(s, ss, abstractSentences)),
       redundancy: await measured((s) => redundancyBy(s, ss)),
-      length: style === 'sections' ? undefined : lengthAccuracy(unit, SIZES[style][length]),
+      length: style === 'sections' ? undefined : lengthAccuracy(unit, asked.count),
       seconds: (withheld.seconds + full.seconds) / 2,
     };
   }

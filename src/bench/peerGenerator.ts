@@ -37,8 +37,32 @@ export async function peerGenerator(o: PeerGeneratorOptions): Promise<TextGenera
     const promptLen: number = inputs.input_ids.dims[1];
     let maxNew = options.max_new_tokens;
     if (maxNew !== undefined && o.contextTokens !== undefined) maxNew = Math.max(1, Math.min(maxNew, o.contextTokens - promptLen));
+    // Streamed as the app streams ours, and stoppable the same way: the pipeline ends a pass that
+    // has enough (its output guard) through the signal, so both sides stop after the same token.
+    const stop = new tf.InterruptableStoppingCriteria();
+    const streamed: number[] = [];
+    let prompted = false;
+    let shown = '';
+    const streamer = Object.assign(new tf.BaseStreamer(), {
+      put(value: bigint[][]) {
+        if (!prompted) {
+          prompted = true; // the first put is the prompt
+          return;
+        }
+        streamed.push(Number(value[0][0]));
+        const now: string = tokenizer.decode(streamed, { skip_special_tokens: true });
+        if (hooks.onToken && now.length > shown.length && !now.endsWith('\uFFFD')) {
+          hooks.onToken({ ids: streamed.slice(-1), text: now.slice(shown.length), step: streamed.length });
+          shown = now;
+        }
+        if (hooks.signal?.aborted) stop.interrupt();
+      },
+      end() {},
+    });
     const out = await model.generate({
       ...inputs,
+      streamer,
+      stopping_criteria: [stop],
       do_sample: false,
       num_beams: 1,
       ...(maxNew !== undefined ? { max_new_tokens: maxNew } : {}),
@@ -49,12 +73,12 @@ export async function peerGenerator(o: PeerGeneratorOptions): Promise<TextGenera
     const ids = (out.tolist() as bigint[][])[0].map(Number).slice(promptLen);
     const totalMs = performance.now() - t0;
     const text: string = tokenizer.decode(ids, { skip_special_tokens: true });
-    if (hooks.onToken && text) hooks.onToken({ ids, text, step: ids.length });
+    if (hooks.onToken && text.length > shown.length) hooks.onToken({ ids: [], text: text.slice(shown.length), step: ids.length });
     return {
       ids,
       text,
       sequences: [{ ids, text }],
-      stopReason: ids.length && eos.has(ids[ids.length - 1]) ? 'eos' : 'length',
+      stopReason: hooks.signal?.aborted ? 'aborted' : ids.length && eos.has(ids[ids.length - 1]) ? 'eos' : 'length',
       timings: { encodeMs: 0, firstTokenMs: totalMs, totalMs, newTokens: ids.length, tokensPerSecond: 0 },
       backend,
     };

@@ -8,10 +8,10 @@ import { removeCitations } from '../extractive/styles';
 import { terms } from '../extractive/terms';
 import { paperSentences, selectSections } from '../selection';
 import { splitSentences } from '../sentences';
-import { withoutUnfinishedTail } from './tail';
+import { OutputGuard, withoutRepeats } from './outputGuard';
 import { generateMany, ManyAborted } from './batchRun';
 import type { Paper, SummaryEvent, SummaryOutcome, SummaryRequest } from '../types';
-import { buildInput, LENGTH_PRESETS, MAP_LENGTH, promptOverhead, type PromptContext, type Stage } from './prompts';
+import { askedLength, buildInput, LENGTH_PRESETS, MAP_LENGTH, promptOverhead, type PromptContext, type Stage } from './prompts';
 
 export interface AbstractiveOptions {
   generator: TextGenerator;
@@ -51,31 +51,47 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
   const run = async (stage: Stage, text: string, options: GenerationOptions, stream: boolean, sectionTitle?: string) => {
     if (signal?.aborted) throw new Aborted();
     const input = buildInput(stage, text, { ...ctx, sectionTitle });
+    // The reader's passes are held to the asked length; every pass loses its repeats.
+    const guard = new OutputGuard(stage === 'final' || stage === 'section' ? askedLength(stage === 'section' ? 'sections' : request.style, request.length, ctx.output) : undefined);
+    const enough = new AbortController();
+    const before = streamed;
+    const keep = (complete: boolean) => {
+      const kept = guard.text(complete);
+      if (stream && before + kept !== streamed) {
+        // The reader saw a repeat or an unfinished tail stream past: show what is kept instead.
+        streamed = before + kept;
+        emit({ type: 'reset' });
+        if (streamed) emit({ type: 'delta', text: streamed });
+      }
+      return kept;
+    };
     try {
       const res = await g.generate(input, stageOptions(options, userOptions), {
-        signal,
-        onToken: stream
-          ? (ev) => {
-              if (!ev.text) return;
-              streamed += ev.text;
-              emit({ type: 'delta', text: ev.text });
-            }
-          : undefined,
+        signal: signal ? AbortSignal.any([signal, enough.signal]) : enough.signal,
+        onToken: (ev) => {
+          if (!ev.text || guard.stopped) return;
+          if (stream) {
+            streamed += ev.text;
+            emit({ type: 'delta', text: ev.text });
+          }
+          if (guard.push(ev.text)) enough.abort();
+        },
       });
-      if (res.stopReason === 'aborted' || signal?.aborted) throw new Aborted();
-      if (res.stopReason !== 'length') return res.text.trim();
-      // Out of tokens mid-sentence: the finished part only, also of what was streamed (the outcome shows that).
-      if (stream) streamed = withoutUnfinishedTail(streamed);
-      return withoutUnfinishedTail(res.text.trim());
+      if (signal?.aborted || (res.stopReason === 'aborted' && !guard.stopped)) throw new Aborted();
+      // Out of tokens mid-sentence: the finished part only.
+      return keep(res.stopReason !== 'length');
     } catch (e) {
       if (e instanceof Aborted || signal?.aborted) throw new Aborted();
+      // An engine that throws when its signal fires, fired by the guard: the pass has what it needs.
+      if (guard.stopped) return keep(true);
       throw e;
     }
   };
 
   const runMany = async (stage: Stage, texts: string[], options: GenerationOptions, onDone: (k: number, text: string) => void = () => {}) => {
     try {
-      return await generateMany(g, texts.map((t) => buildInput(stage, t, ctx)), stageOptions(options, userOptions), signal, onDone);
+      const out = await generateMany(g, texts.map((t) => buildInput(stage, t, ctx)), stageOptions(options, userOptions), signal, (k, text) => onDone(k, withoutRepeats(text)));
+      return out.map(withoutRepeats);
     } catch (e) {
       if (e instanceof ManyAborted || signal?.aborted) throw new Aborted();
       throw e;

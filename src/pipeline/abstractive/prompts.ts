@@ -17,6 +17,27 @@ const SENTENCES: Record<SummaryLength, number> = { short: 1, medium: 2, long: 3 
 const POINTS: Record<SummaryLength, number> = { short: 3, medium: 5, long: 8 };
 const WORDS: Record<SummaryLength, number> = { short: 60, medium: 130, long: 230 };
 
+/** What a final pass is asked for: so many sentences, points, words (English) or characters (Chinese). */
+export interface AskedLength {
+  unit: 'sentences' | 'points' | 'words' | 'chars';
+  count: number;
+}
+
+/** The length the instructions below ask a model for (the output guard holds the model to it). */
+export function askedLength(style: SummaryStyle, length: SummaryLength, language: PromptLanguage = 'en'): AskedLength {
+  switch (style) {
+    case 'tldr':
+      return { unit: 'sentences', count: SENTENCES[length] };
+    case 'key_points':
+      return { unit: 'points', count: POINTS[length] };
+    case 'sections':
+      return { unit: 'sentences', count: SENTENCES[length] + 1 };
+    case 'abstract':
+    case 'lay':
+      return language === 'zh' ? { unit: 'chars', count: CHARS[length] } : { unit: 'words', count: WORDS[length] };
+  }
+}
+
 export const ABSTRACTIVE_STYLE_NOTES: Record<SummaryStyle, string> = {
   tldr: 'The model condenses the paper (section by section, then the partial summaries) into a short summary.',
   key_points: 'One bullet per part of the paper, each a model summary of that part, with near-duplicates removed.',
