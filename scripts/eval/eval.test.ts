@@ -15,10 +15,16 @@ import { evalPapers, latexAbstract } from './papers';
 import { baselineOf, mustNotRise } from './report';
 import { disposeSimilarities, echoBy, MINILM_DIR, similarities, wordOverlap } from './similarity';
 import { summarizePaper } from '../../src/pipeline';
+import { terms } from '../../src/pipeline/extractive/terms';
+import { splitSentences } from '../../src/pipeline/sentences';
 import { APP_GENERATION, loadSmolLM2, modelSubset, SMOLLM2_DIR } from './model';
 
-/** Loose: a TL;DR about the paper shares a fair part of its words with the abstract. */
-const MODEL_TLDR_R1_FLOOR = 0.15;
+/**
+ * Loose: a TL;DR about the paper takes a fair part of its content words from the abstract
+ * (precision, not ROUGE F: one sentence against a whole abstract scores low on F by its length;
+ * SmolLM2's TL;DR of splotopen: 0.35, random words 0).
+ */
+const MODEL_TLDR_WORDS_FROM_ABSTRACT = 0.25;
 
 describe('the measures', () => {
   it('scores ROUGE as worked by hand, both implementations alike', () => {
@@ -137,7 +143,11 @@ describe.skipIf(!havePrepared(SMOLLM2_DIR))('the real model (SmolLM2-135M-Instru
       const out = await summarizePaper(p.paper, { style: 'tldr', length: 'short', generation: APP_GENERATION }, { generator: g, mapReduce: { maxMapChunks: 3 } });
       console.log(`smoke ${p.id}: ${out.text}`);
       expect(out.kind).toBe('abstractive');
-      expect(rougeJs(out.text, p.reference).r1, out.text).toBeGreaterThan(MODEL_TLDR_R1_FLOOR);
+      const abstractTerms = new Set(terms(p.reference));
+      const own = terms(out.text);
+      expect(own.filter((t) => abstractTerms.has(t)).length / own.length, out.text).toBeGreaterThan(MODEL_TLDR_WORDS_FROM_ABSTRACT);
+      // The asked length: one sentence (the output guard holds the model to it).
+      expect(splitSentences(out.text), out.text).toHaveLength(1);
     } finally {
       await g.dispose();
     }
