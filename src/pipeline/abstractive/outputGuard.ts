@@ -48,7 +48,6 @@ export class OutputGuard {
       const source = complete ? this.raw : withoutUnfinishedTail(this.raw);
       const units = this.units(source);
       while (this.judged < units.length && !this.stopped) this.judge(units[this.judged++]);
-      this.judged = Math.min(this.judged, units.length);
     }
     return this.join();
   }
