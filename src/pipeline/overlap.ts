@@ -7,18 +7,23 @@ import { similarityTerms } from './extractive/terms';
 /** Above this two sentences count as saying the same thing (eval and output guard alike). */
 export const SAME_CLAIM_AT = 0.5;
 
-function termCounts(s: string): Map<string, number> {
+export type TermCounts = Map<string, number>;
+
+/** A sentence's content terms and how often each occurs: compute once where a sentence is compared often. */
+export function termCounts(s: string): TermCounts {
   const m = new Map<string, number>();
   for (const t of similarityTerms(s)) m.set(t, (m.get(t) ?? 0) + 1);
   return m;
 }
 
-const norm = (m: Map<string, number>) => Math.sqrt([...m.values()].reduce((s, k) => s + k * k, 0));
+const norm = (m: TermCounts) => Math.sqrt([...m.values()].reduce((s, k) => s + k * k, 0));
 
 /** Cosine of the two sentences' content-term counts, 0 when either has none. */
 export function contentCosine(a: string, b: string): number {
-  const ca = termCounts(a);
-  const cb = termCounts(b);
+  return countsCosine(termCounts(a), termCounts(b));
+}
+
+export function countsCosine(ca: TermCounts, cb: TermCounts): number {
   let dot = 0;
   for (const [t, k] of ca) dot += k * (cb.get(t) ?? 0);
   const d = norm(ca) * norm(cb);

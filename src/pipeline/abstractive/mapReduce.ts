@@ -90,8 +90,13 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
 
   const runMany = async (stage: Stage, texts: string[], options: GenerationOptions, onDone: (k: number, text: string) => void = () => {}) => {
     try {
-      const out = await generateMany(g, texts.map((t) => buildInput(stage, t, ctx)), stageOptions(options, userOptions), signal, (k, text) => onDone(k, withoutRepeats(text)));
-      return out.map(withoutRepeats);
+      // Each pass's repeats dropped once, as it finishes; generateMany throws unless every pass did.
+      const cleaned: string[] = [];
+      await generateMany(g, texts.map((t) => buildInput(stage, t, ctx)), stageOptions(options, userOptions), signal, (k, text) => {
+        cleaned[k] = withoutRepeats(text);
+        onDone(k, cleaned[k]);
+      });
+      return cleaned;
     } catch (e) {
       if (e instanceof ManyAborted || signal?.aborted) throw new Aborted();
       throw e;

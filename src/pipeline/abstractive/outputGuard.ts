@@ -6,7 +6,7 @@
 // asked number of units or words is reached or the model repeats itself twice: the pass ends
 // there, which also saves the tokens it would have spent.
 import { countText, sentenceGap } from '../cjk/script';
-import { contentCosine, SAME_CLAIM_AT } from '../overlap';
+import { countsCosine, SAME_CLAIM_AT, termCounts, type TermCounts } from '../overlap';
 import { splitSentences } from '../sentences';
 import type { AskedLength } from './prompts';
 import { withoutUnfinishedTail } from './tail';
@@ -18,6 +18,8 @@ const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;
 export class OutputGuard {
   private raw = '';
   private readonly kept: string[] = [];
+  /** The kept units' terms (their list markers left out), each computed once. */
+  private readonly keptTerms: TermCounts[] = [];
   private judged = 0;
   private repeats = 0;
   private amount = 0;
@@ -59,21 +61,21 @@ export class OutputGuard {
   }
 
   private judge(unit: string): void {
-    const claim = unit.replace(BULLET, '');
-    if (this.kept.some((k) => contentCosine(k.replace(BULLET, ''), claim) > SAME_CLAIM_AT)) {
+    const claim = termCounts(unit.replace(BULLET, ''));
+    if (this.keptTerms.some((k) => countsCosine(k, claim) > SAME_CLAIM_AT)) {
       this.dropped++;
       if (++this.repeats >= REPEATS_BEFORE_STOP) this.stopped = true;
       return;
     }
     const a = this.asked;
     if (!a) {
-      this.kept.push(unit);
+      this.keep(unit, claim);
       return;
     }
     if (a.unit === 'sentences' || a.unit === 'points') {
       // An introduction line before the list ("Here are the key points:") is not a point.
       const counts = a.unit === 'sentences' || BULLET.test(unit) || this.kept.length > 0;
-      this.kept.push(unit);
+      this.keep(unit, claim);
       if (counts) this.amount++;
       if (this.amount >= a.count) this.stopped = true;
       return;
@@ -87,9 +89,14 @@ export class OutputGuard {
       this.stopped = true;
       return;
     }
-    this.kept.push(unit);
+    this.keep(unit, claim);
     this.amount += size;
     if (this.amount >= a.count * 0.9) this.stopped = true;
+  }
+
+  private keep(unit: string, terms: TermCounts): void {
+    this.kept.push(unit);
+    this.keptTerms.push(terms);
   }
 
   private join(): string {

@@ -5,7 +5,7 @@ import type { Paper } from '../types';
 import { sentenceGap } from '../cjk/script';
 import { mmrSelect } from './mmr';
 import type { RankedSentences } from './rank';
-import { contentCosine, SAME_CLAIM_AT } from '../overlap';
+import { countsCosine, SAME_CLAIM_AT, termCounts, type TermCounts } from '../overlap';
 import { cosine } from './tfidf';
 
 /** TF-IDF cosine above which two sentences say the same thing (mmrSelect's default too). */
@@ -163,11 +163,13 @@ export function extractiveStyle(paper: Paper, r: RankedSentences, style: Summary
       // A sentence repeated in a later section (the conclusion restating the introduction) is
       // quoted once: candidates too similar to anything already picked are left out.
       const quoted: number[] = [];
+      // TF-IDF weighs down the words a paper uses everywhere, so a restatement in those words is
+      // caught by plain content-word overlap instead (each sentence's terms counted once).
+      const counted = new Map<number, TermCounts>();
+      const countsOf = (i: number) => counted.get(i) ?? counted.set(i, termCounts(text(i))).get(i)!;
+      const restates = (i: number, q: number) => cosine(r.vectors[i], r.vectors[q]) > DUPLICATE || countsCosine(countsOf(i), countsOf(q)) > SAME_CLAIM_AT;
       for (const [si, ids] of bySection) {
         const sec = paper.sections[si];
-        // TF-IDF weighs down the words a paper uses everywhere, so a restatement in those words is
-        // caught by plain content-word overlap instead.
-        const restates = (i: number, q: number) => cosine(r.vectors[i], r.vectors[q]) > DUPLICATE || contentCosine(text(i), text(q)) > SAME_CLAIM_AT;
         const fresh = eligible(r, ids).filter((i) => !quoted.some((q) => restates(i, q)));
         const picked = byOrder(mmrSelect(fresh, pool.scores, r.vectors, r.wordCounts, { count: sec.level > 1 ? Math.max(1, size - 1) : size, lambda: 0.75, duplicateThreshold: DUPLICATE }));
         quoted.push(...picked);
