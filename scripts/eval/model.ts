@@ -30,6 +30,8 @@ const MAX_MAP_CHUNKS = 3;
 export interface Variant {
   name: string;
   generation: GenerationOptions;
+  /** false: the pipeline's output guard off (summarizePaper's mapReduce.outputGuard), to measure it. */
+  outputGuard?: false;
 }
 
 export interface ModelStyleFigures {
@@ -39,6 +41,8 @@ export interface ModelStyleFigures {
   /** Length accuracy against the length the prompt asks for (words for abstract and lay, sentences or points otherwise; sections not measured). */
   length?: number;
   seconds: number;
+  /** The summary scored by ROUGE (abstract withheld); per paper only, for the matched-length table. */
+  text?: string;
 }
 
 export const haveModel = () => existsSync(join(SMOLLM2_DIR, 'config.json'));
@@ -53,7 +57,8 @@ export function modelSubset(papers: EvalPaper[], n: number): EvalPaper[] {
   return [...papers].sort((a, b) => a.paper.wordCount - b.paper.wordCount).slice(0, n);
 }
 
-const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const wordList = (s: string) => s.split(/\s+/).filter(Boolean);
+const words = (s: string) => wordList(s).length;
 
 export async function evaluateModelPaper(
   g: TextGenerator,
@@ -66,7 +71,10 @@ export async function evaluateModelPaper(
   const abstractSentences = splitSentences(p.reference);
   const run = async (paper: Paper, style: SummaryStyle) => {
     const t0 = performance.now();
-    const out = await summarizePaper(paper, { style, length, generation: variant.generation }, { generator: g, mapReduce: { maxMapChunks: MAX_MAP_CHUNKS } });
+    const out = await summarizePaper(paper, { style, length, generation: variant.generation }, {
+      generator: g,
+      mapReduce: { maxMapChunks: MAX_MAP_CHUNKS, outputGuard: variant.outputGuard },
+    });
     if (process.env.EVAL_PROGRESS) console.error(`  ${p.id} ${style}${paper === p.full ? ' (with abstract)' : ''}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return { text: out.text, seconds: (performance.now() - t0) / 1000 };
   };
@@ -89,6 +97,7 @@ export async function evaluateModelPaper(
       redundancy: await measured((s) => redundancyBy(s, ss)),
       length: style === 'sections' ? undefined : lengthAccuracy(unit, asked.count),
       seconds: (withheld.seconds + full.seconds) / 2,
+      text: withheld.text,
     };
   }
   return out;
@@ -128,6 +137,47 @@ export function formatModelTable(variant: Variant, papers: string[], length: Sum
     ...Object.entries(o).map(
       ([st, f]) =>
         `| ${st} | ${f3(f.rouge.r1)} | ${f3(f.rouge.r2)} | ${f3(f.rouge.rl)} | ${f3(f.echo.words)} / ${f3(f.echo.embedding)} | ${f3(f.redundancy.words)} / ${f3(f.redundancy.embedding)} | ${f3(f.length)} | ${f.seconds.toFixed(1)} |`,
+    ),
+  ].join('\n');
+}
+
+export interface MatchedRouge {
+  /** Mean words both summaries were cut to (the shorter one's length, per paper). */
+  words: number;
+  a: Rouge;
+  b: Rouge;
+}
+
+/**
+ * ROUGE F rewards length against a 150-300-word abstract, so two variants whose summaries differ in
+ * length are compared here with both cut to the shorter one's words, per paper and style.
+ */
+export function matchedLength(a: Record<string, ModelStyleFigures>[], b: Record<string, ModelStyleFigures>[], references: string[]): Record<string, MatchedRouge> {
+  const out: Record<string, MatchedRouge> = {};
+  for (const style of Object.keys(a[0] ?? {})) {
+    const rows = a.map((ra, i) => {
+      const [ta, tb] = [wordList(ra[style].text ?? ''), wordList(b[i][style].text ?? '')];
+      const n = Math.min(ta.length, tb.length);
+      return { n, a: rougeJs(ta.slice(0, n).join(' '), references[i]), b: rougeJs(tb.slice(0, n).join(' '), references[i]) };
+    });
+    const avg = (f: (r: (typeof rows)[number]) => Rouge): Rouge => ({
+      r1: mean(rows.map((r) => f(r).r1)),
+      r2: mean(rows.map((r) => f(r).r2)),
+      rl: mean(rows.map((r) => f(r).rl)),
+    });
+    out[style] = { words: mean(rows.map((r) => r.n)), a: avg((r) => r.a), b: avg((r) => r.b) };
+  }
+  return out;
+}
+
+export function formatMatchedTable(a: string, b: string, m: Record<string, MatchedRouge>): string {
+  return [
+    `ROUGE at matched length: "${a}" and "${b}", each paper's two summaries cut to the shorter one's words`,
+    '',
+    `| style | words | ${a} R1 / R2 / RL | ${b} R1 / R2 / RL |`,
+    '| --- | --- | --- | --- |',
+    ...Object.entries(m).map(
+      ([st, x]) => `| ${st} | ${x.words.toFixed(0)} | ${f3(x.a.r1)} / ${f3(x.a.r2)} / ${f3(x.a.rl)} | ${f3(x.b.r1)} / ${f3(x.b.r2)} / ${f3(x.b.rl)} |`,
     ),
   ].join('\n');
 }

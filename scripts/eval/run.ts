@@ -11,12 +11,25 @@ import { evaluatePaper, overall, type PaperFigures } from './evaluate';
 import { evalPapers } from './papers';
 import { baselineOf, formatTable } from './report';
 import { disposeSimilarities, similarities } from './similarity';
-import { APP_GENERATION, evaluateModelPaper, formatModelTable, haveModel, loadSmolLM2, modelOverall, modelSubset, type Variant } from './model';
+import {
+  APP_GENERATION,
+  evaluateModelPaper,
+  formatMatchedTable,
+  formatModelTable,
+  haveModel,
+  loadSmolLM2,
+  matchedLength,
+  modelOverall,
+  modelSubset,
+  type ModelStyleFigures,
+  type Variant,
+} from './model';
 
 const VARIANTS: Record<string, Variant> = {
   app: { name: 'app (catalogue defaults)', generation: APP_GENERATION },
   ngram4: { name: 'no_repeat_ngram_size 4', generation: { ...APP_GENERATION, no_repeat_ngram_size: 4 } },
   penalty: { name: 'repetition_penalty 1.1', generation: { ...APP_GENERATION, repetition_penalty: 1.1 } },
+  noguard: { name: 'app without the output guard', generation: APP_GENERATION, outputGuard: false },
 };
 const arg = (name: string) => process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1];
 
@@ -36,6 +49,7 @@ if (process.argv.some((a) => a.startsWith('--model'))) {
   const g = await loadSmolLM2();
   const subset = modelSubset(papers, Number(arg('model-papers') ?? 3));
   const length = (arg('model-length') ?? 'short') as 'short' | 'medium';
+  const runs: [string, Record<string, ModelStyleFigures>[]][] = [];
   for (const name of (arg('model') ?? 'app').split(',')) {
     const variant = VARIANTS[name];
     if (!variant) throw new Error(`no variant ${name} (${Object.keys(VARIANTS).join(', ')})`);
@@ -43,7 +57,14 @@ if (process.argv.some((a) => a.startsWith('--model'))) {
     for (const p of subset) perPaper.push(await evaluateModelPaper(g, p, sims, variant, length));
     const mo = modelOverall(perPaper);
     model[name] = { variant, papers: subset.map((p) => p.id), overall: mo, perPaper };
+    runs.push([name, perPaper]);
     console.log(`\n${formatModelTable(variant, subset.map((p) => p.id), length, mo)}`);
+  }
+  // Each later variant against the first, at the same length.
+  for (const [name, perPaper] of runs.slice(1)) {
+    const m = matchedLength(runs[0][1], perPaper, subset.map((p) => p.reference));
+    model[`${runs[0][0]}~${name}`] = m;
+    console.log(`\n${formatMatchedTable(runs[0][0], name, m)}`);
   }
   await g.dispose();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest, summarizePaper } from '../../src/pipeline';
 import { LENGTH_PRESETS } from '../../src/pipeline/abstractive/prompts';
+import type { GenerateHooks, GenerationOptions } from '../../src/engine/types';
 import type { SummaryEvent, SummaryStyle } from '../../src/pipeline/types';
 import { FakeGenerator } from './support/fakeGenerator';
 import { checkMonotone, type Progress } from './support/progress';
@@ -133,5 +134,21 @@ describe('map-reduce over a 20k-word paper', async () => {
     await summarizePaper(small, { style: 'tldr', length: 'short' }, { generator: gen });
     expect(gen.calls).toHaveLength(1);
     expect(gen.calls[0].streamed).toBe(true);
+  });
+
+  it('keeps what the model wrote, repeats and length, only when the output guard is switched off (the eval measures the guard so)', async () => {
+    const small = await ingest({ text: syntheticPaper(150) });
+    const looping = 'Plots span every continent. Plots span every continent there is. Data are free to reuse. Plots span all continents.';
+    class Scripted extends FakeGenerator {
+      override async generate(input: string, options: GenerationOptions, hooks: GenerateHooks = {}) {
+        const words = looping.split(' ');
+        for (let i = 0; i < words.length && !hooks.signal?.aborted; i++) hooks.onToken?.({ ids: [i], text: (i ? ' ' : '') + words[i], step: i + 1 });
+        return { ...(await super.generate(input, options)), text: looping, stopReason: 'eos' as const };
+      }
+    }
+    const guarded = await summarizePaper(small, { style: 'abstract', length: 'short' }, { generator: new Scripted(400) });
+    expect(guarded.text).toBe('Plots span every continent. Data are free to reuse.');
+    const raw = await summarizePaper(small, { style: 'abstract', length: 'short' }, { generator: new Scripted(400), mapReduce: { outputGuard: false } });
+    expect(raw.text).toBe(looping);
   });
 });

@@ -8,7 +8,7 @@ import { removeCitations } from '../extractive/styles';
 import { terms } from '../extractive/terms';
 import { paperSentences, selectSections } from '../selection';
 import { splitSentences } from '../sentences';
-import { OutputGuard, withoutRepeats } from './outputGuard';
+import { OutputGuard, Unguarded, withoutRepeats, type PassFilter } from './outputGuard';
 import { generateMany, ManyAborted } from './batchRun';
 import type { Paper, SummaryEvent, SummaryOutcome, SummaryRequest } from '../types';
 import { askedLength, buildInput, LENGTH_PRESETS, MAP_LENGTH, promptOverhead, type PromptContext, type Stage } from './prompts';
@@ -26,6 +26,8 @@ export interface AbstractiveOptions {
   maxMapChunks?: number;
   /** Tokens of context repeated between chunks (default 32). */
   overlapTokens?: number;
+  /** false: passes keep the model's own length and repeats (default true); to measure the guard. */
+  outputGuard?: boolean;
 }
 
 class Aborted extends Error {}
@@ -52,7 +54,10 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
     if (signal?.aborted) throw new Aborted();
     const input = buildInput(stage, text, { ...ctx, sectionTitle });
     // The reader's passes are held to the asked length; every pass loses its repeats.
-    const guard = new OutputGuard(stage === 'final' || stage === 'section' ? askedLength(stage === 'section' ? 'sections' : request.style, request.length, ctx.output) : undefined);
+    const guard: PassFilter =
+      opts.outputGuard === false
+        ? new Unguarded()
+        : new OutputGuard(stage === 'final' || stage === 'section' ? askedLength(stage === 'section' ? 'sections' : request.style, request.length, ctx.output) : undefined);
     const enough = new AbortController();
     const before = streamed;
     const keep = (complete: boolean) => {
@@ -93,7 +98,7 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
       // Each pass's repeats dropped once, as it finishes; generateMany throws unless every pass did.
       const cleaned: string[] = [];
       await generateMany(g, texts.map((t) => buildInput(stage, t, ctx)), stageOptions(options, userOptions), signal, (k, text) => {
-        cleaned[k] = withoutRepeats(text);
+        cleaned[k] = opts.outputGuard === false ? text : withoutRepeats(text);
         onDone(k, cleaned[k]);
       });
       return cleaned;

@@ -15,7 +15,14 @@ import { withoutUnfinishedTail } from './tail';
 const REPEATS_BEFORE_STOP = 2;
 const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;
 
-export class OutputGuard {
+/** What a pass's text goes through as it streams. */
+export interface PassFilter {
+  readonly stopped: boolean;
+  push(delta: string): boolean;
+  text(complete?: boolean): string;
+}
+
+export class OutputGuard implements PassFilter {
   private raw = '';
   private readonly kept: string[] = [];
   /** The kept units' terms (their list markers left out), each computed once. */
@@ -110,4 +117,20 @@ export function withoutRepeats(text: string): string {
   const g = new OutputGuard();
   g.push(text);
   return g.text(true);
+}
+
+/**
+ * No guard: the pass as the model wrote it, its unfinished tail cut when it ran out of tokens.
+ * Only for measuring what the guard changes (the eval's "noguard" variant), never the app's path.
+ */
+export class Unguarded implements PassFilter {
+  private raw = '';
+  readonly stopped = false;
+  push(delta: string): boolean {
+    this.raw += delta;
+    return false;
+  }
+  text(complete = true): string {
+    return complete ? this.raw : withoutUnfinishedTail(this.raw);
+  }
 }
