@@ -1,7 +1,7 @@
 // CI smoke of the whole-paper benchmark (bench/whole.ts): a real paper summarized end to end
 // (map-reduce, key points and TL;DR) by the tiny Qwen2 fixture, ours batched against
 // transformers.js one pass at a time: same chunks and prompts, same summaries and so equal
-// ROUGE, positive figures, and the batch and shared prefix actually used. Speed is not asserted
+// ROUGE, positive figures, and the batch, shared prefix and reused passes actually used. Speed is not asserted
 // (random tiny weights); `npm run bench` measures it on the real model.
 import { resolve } from 'node:path';
 import * as ort from 'onnxruntime-web';
@@ -26,8 +26,14 @@ describe('whole-paper smoke (Node): tiny Qwen2, ours batched vs transformers.js'
     expect(wholeProblems(ours, peer, q)).toEqual([]);
     expect(ours.mapPasses).toBeGreaterThan(2);
     expect(ours.maxBatchRows).toBeGreaterThan(1);
-    expect(ours.prefixTokensReused).toBeGreaterThan(0);
+    // The batch's rows share the chat template and instruction, computed once.
+    expect(ours.prefixTokensShared).toBeGreaterThan(10);
     expect(ours.summaries).toEqual(peer.summaries);
+    // The TL;DR after the key points reuses the paper's map passes (the app's PassCache); the peer
+    // makes every pass again, and still writes the same summaries.
+    expect(ours.passesReused).toBeGreaterThanOrEqual(ours.mapPasses);
+    expect(peer.passesReused).toBe(0);
+    expect(ours.passes).toBeLessThan(peer.passes);
     expect(ours.wasmPeakBytes).toBeGreaterThan(0);
   }, 120_000);
 
@@ -51,7 +57,7 @@ describe('whole-paper smoke (Node): tiny Qwen2, ours batched vs transformers.js'
   }, 120_000);
 
   it('the checks catch different chunks, an empty summary and unequal quality', async () => {
-    const base = { side: 'x', env: 'node' as const, model: 'm', dtype: 'fp32', backend: 'wasm', runtime: '', loadMs: 1, wallMs: 1, tokens: 1, tokensPerSecond: 1, passes: 1, mapPasses: 2, mapPromptsHash: 'a', maxBatchRows: 1, prefixTokensReused: 0, draftedTokens: 0, acceptedTokens: 0, notes: [] };
+    const base = { side: 'x', env: 'node' as const, model: 'm', dtype: 'fp32', backend: 'wasm', runtime: '', loadMs: 1, wallMs: 1, tokens: 1, tokensPerSecond: 1, passes: 1, mapPasses: 2, mapPromptsHash: 'a', maxBatchRows: 1, prefixTokensReused: 0, prefixTokensShared: 0, draftedTokens: 0, acceptedTokens: 0, styleMs: {}, passesReused: 0, notes: [] };
     const ours = { ...base, summaries: { tldr: 'gaussian processes scale linearly with celerite' } };
     const peer = { ...base, mapPromptsHash: 'b', summaries: { tldr: '' } };
     const problems = wholeProblems(ours, peer, quality(ours, peer, 'celerite gaussian processes scale linearly'));

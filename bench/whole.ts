@@ -79,6 +79,7 @@ export async function runWholeNode(j: WholeJob): Promise<WholePaperRun & { maxIn
     ...common,
     side: j.side,
     batch: j.side === 'ours',
+    reusePasses: j.side === 'ours',
     // lookup -1: prompt lookup off (the default before issue #15), N > 0: N drafts, unset: the engine's default.
     extra: j.lookup ? { prompt_lookup_num_tokens: Math.max(0, j.lookup) } : undefined,
     wasmBytes: () => wasmBytes(j.side),

@@ -121,16 +121,19 @@ export function printWhole(cs: WholeComparison[], out: (s: string) => void): voi
       (r.wallMs / 1000).toFixed(1),
       String(r.tokens),
       r.tokensPerSecond.toFixed(2),
-      `${r.passes} (${r.mapPasses} map)`,
+      `${r.passes} (${r.mapPasses} map)${r.passesReused ? `, ${r.passesReused} reused` : ''}`,
+      Object.entries(r.styleMs ?? {})
+        .map(([st, ms]) => `${st} ${(ms / 1000).toFixed(0)}`)
+        .join(', '),
       String(r.maxBatchRows),
-      String(r.prefixTokensReused),
+      `${r.prefixTokensShared ?? 0} / ${r.prefixTokensReused}`,
       mb(r.wasmPeakBytes),
       mb(r.jsHeapPeakBytes),
       mb(r.rssPeakBytes),
       (c.peer.wallMs / r.wallMs).toFixed(2) + 'x',
     ]),
   );
-  out(textTable(['where', 'model', 'side', 'wall s', 'tokens', 'tok/s', 'passes', 'batch rows', 'prefix tokens reused', 'wasm MB', 'JS heap MB', 'RSS MB', 'peer wall / this'], rows));
+  out(textTable(['where', 'model', 'side', 'wall s', 'tokens', 'tok/s', 'passes', 's per style', 'batch rows', 'prefix tokens shared / reused', 'wasm MB', 'JS heap MB', 'RSS MB', 'peer wall / this'], rows));
   out('');
   out('Quality: ROUGE-1/2/L F against the paper\'s abstract (withheld from the input), ours | peer:');
   const qrows = cs.flatMap((c) => c.quality.map((q) => [`${c.env}`, c.model, q.style, `${r3(q.ours.r1)} / ${r3(q.ours.r2)} / ${r3(q.ours.rl)}`, `${r3(q.peer.r1)} / ${r3(q.peer.r2)} / ${r3(q.peer.rl)}`, c.random ? 'n/a (random weights)' : q.equal ? 'yes' : 'NO', c.ours.summaries[q.style] === c.peer.summaries[q.style] ? 'yes' : 'no']));

@@ -42,6 +42,7 @@ export async function runWholeInPage(q: URLSearchParams, log: (m: string) => voi
     ...common,
     side,
     batch: side === 'ours',
+    reusePasses: side === 'ours',
     extra: lookup ? { prompt_lookup_num_tokens: lookup } : undefined,
     load: async () => {
       const m = await loadModel(new HttpFolder(modelsBase() + model), { ort, backend: 'wasm', dtype: dtype as 'fp32', contextTokens, gpu: null });

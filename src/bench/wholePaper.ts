@@ -6,7 +6,7 @@
 import { WrappedGenerator } from '../engine/wrappedGenerator';
 import { fnv1a } from '../pipeline/hash';
 import type { BatchHooks, GenerateHooks, GenerationOptions, GenerationResult, TextGenerator } from '../engine/types';
-import { summarizePaper, type Paper, type SummaryLength, type SummaryStyle } from '../pipeline';
+import { PassCache, summarizePaper, type Paper, type SummaryLength, type SummaryStyle } from '../pipeline';
 
 export const WHOLE_STYLES: SummaryStyle[] = ['key_points', 'tldr'];
 export const WHOLE_LENGTH: SummaryLength = 'short';
@@ -32,13 +32,23 @@ export interface WholePaperRun {
   tokens: number;
   tokensPerSecond: number;
   passes: number;
-  /** FNV-1a of every map-stage prompt in order: equal on both sides = same chunks and prompts. */
+  /**
+   * FNV-1a of the distinct map-stage prompts in first-use order: equal on both sides = same chunks
+   * and prompts (a side that reuses a pass sends its prompt once).
+   */
   mapPromptsHash: string;
+  /** Distinct map-stage prompts. */
   mapPasses: number;
+  /** Wall time per style, in the order run. */
+  styleMs: Record<string, number>;
+  /** Passes taken from an earlier summary of the paper (PassCache) instead of the model. */
+  passesReused: number;
   summaries: Record<string, string>;
   /** Largest batch a pass ran in, prompt tokens taken from a kept prefix. */
   maxBatchRows: number;
   prefixTokensReused: number;
+  /** Longest prompt prefix a batch's rows shared (computed once per batch). */
+  prefixTokensShared: number;
   draftedTokens: number;
   acceptedTokens: number;
   wasmPeakBytes?: number;
@@ -53,9 +63,12 @@ const MAP_MARK = /Summarize the following part of a scientific paper/;
 export class CountingGenerator extends WrappedGenerator {
   passes = 0;
   tokens = 0;
+  private readonly seen = new Set<string>();
+  /** Distinct map-stage prompts, in first-use order. */
   mapPrompts: string[] = [];
   maxBatchRows = 1;
   prefixTokensReused = 0;
+  prefixTokensShared = 0;
   drafted = 0;
   accepted = 0;
   readonly generateBatch?: (inputs: string[], options: GenerationOptions, hooks?: BatchHooks) => Promise<GenerationResult[]>;
@@ -78,7 +91,9 @@ export class CountingGenerator extends WrappedGenerator {
   }
 
   private note(input: string): void {
-    if (MAP_MARK.test(input)) this.mapPrompts.push(input);
+    if (!MAP_MARK.test(input) || this.seen.has(input)) return;
+    this.seen.add(input);
+    this.mapPrompts.push(input);
   }
 
   private count(r: GenerationResult): void {
@@ -86,6 +101,7 @@ export class CountingGenerator extends WrappedGenerator {
     this.tokens += r.timings.newTokens;
     this.maxBatchRows = Math.max(this.maxBatchRows, r.timings.batchRows ?? 1);
     this.prefixTokensReused += r.timings.prefixTokensReused ?? 0;
+    this.prefixTokensShared = Math.max(this.prefixTokensShared, r.timings.prefixTokensShared ?? 0);
     this.drafted += r.timings.draftedTokens ?? 0;
     this.accepted += r.timings.acceptedTokens ?? 0;
   }
@@ -106,19 +122,24 @@ export interface WholeOptions {
   extra?: GenerationOptions;
   /** false: ours one pass at a time (the engine's batching off), for lever measurements. */
   batch?: boolean;
+  /** true: later styles reuse the paper's map and reduce passes, as the app does (ours only). */
+  reusePasses?: boolean;
   log?: (m: string) => void;
 }
 
 /** Summarizes `paper` in every style on `gen`; fills the timing and counting fields of a run. */
 export async function summarizeWhole(gen: TextGenerator, paper: Paper, o: WholeOptions = {}) {
   const counted = new CountingGenerator(gen, o.extra, o.batch ?? true);
+  const passCache = o.reusePasses ? new PassCache() : undefined;
   const summaries: Record<string, string> = {};
+  const styleMs: Record<string, number> = {};
   const t0 = performance.now();
   for (const style of o.styles ?? WHOLE_STYLES) {
     const ts = performance.now();
-    const out = await summarizePaper(paper, { style, length: o.length ?? WHOLE_LENGTH }, { generator: counted });
+    const out = await summarizePaper(paper, { style, length: o.length ?? WHOLE_LENGTH }, { generator: counted, mapReduce: { passCache } });
     summaries[style] = out.text;
-    o.log?.(`${style}: ${((performance.now() - ts) / 1000).toFixed(1)} s, ${counted.passes} passes so far`);
+    styleMs[style] = performance.now() - ts;
+    o.log?.(`${style}: ${(styleMs[style] / 1000).toFixed(1)} s, ${counted.passes} passes so far${passCache ? `, ${passCache.hits} reused` : ''}`);
   }
   const wallMs = performance.now() - t0;
   return {
@@ -129,8 +150,11 @@ export async function summarizeWhole(gen: TextGenerator, paper: Paper, o: WholeO
     mapPromptsHash: fnv1a(counted.mapPrompts.join('\u0000')).toString(16).padStart(8, '0'),
     mapPasses: counted.mapPrompts.length,
     summaries,
+    styleMs,
+    passesReused: passCache?.hits ?? 0,
     maxBatchRows: counted.maxBatchRows,
     prefixTokensReused: counted.prefixTokensReused,
+    prefixTokensShared: counted.prefixTokensShared,
     draftedTokens: counted.drafted,
     acceptedTokens: counted.accepted,
   };

@@ -156,6 +156,7 @@ async function runGroup(
             decoderRuns: ids.length,
             batchRows: group.length,
             prefixTokensReused: runner.reusedPrefixTokens,
+            prefixTokensShared: runner.sharedPrefixTokens,
           },
           backend: bb.runtime.backend,
         };

@@ -52,6 +52,8 @@ export class BatchedCausalRunner implements BatchStepModel {
   /** Cache positions fed by prefill (prefix included), for stats. */
   prefilledPositions = 0;
   reusedPrefixTokens = 0;
+  /** Prompt tokens every row of the last prefill shared (computed once, copied per row). */
+  sharedPrefixTokens = 0;
 
   constructor(
     private readonly rt: Runtime,
@@ -73,6 +75,7 @@ export class BatchedCausalRunner implements BatchStepModel {
   async prefill(prompts: number[][]): Promise<Float32Array[]> {
     if (!prompts.length || prompts.some((p) => !p.length)) throw new Error('BatchedCausalRunner.prefill: every row needs a prompt');
     const p = sharedPrefixLength(prompts);
+    this.sharedPrefixTokens = p;
     const prefix = await this.prefixFor(prompts[0].slice(0, p));
     const B = prompts.length;
     // The shared prefix copied into every row.

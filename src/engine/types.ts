@@ -113,6 +113,8 @@ export interface GenerationTimings {
   batchRows?: number;
   /** generateBatch: prompt tokens whose KV came from a kept shared prefix instead of a run. */
   prefixTokensReused?: number;
+  /** generateBatch: prompt tokens the batch's rows share, computed once and copied into each row. */
+  prefixTokensShared?: number;
 }
 
 export interface GeneratedSequence {

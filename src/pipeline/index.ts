@@ -4,6 +4,7 @@ export { IngestError, INGEST_MESSAGES, type IngestErrorCode } from './errors';
 export { ingest, type IngestInput, type IngestOptions } from './ingest';
 export { configurePdfJs, type PdfJsConfig } from './ingest/pdf';
 export { summarizePaper, type SummarizeOptions } from './summarize';
+export { PassCache } from './abstractive/passCache';
 export { EXTRACTIVE_STYLE_NOTES } from './extractive';
 export { splitSentences } from './sentences';
 export { selectSections } from './selection';

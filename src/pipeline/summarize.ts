@@ -10,7 +10,7 @@ export interface SummarizeOptions {
   signal?: AbortSignal;
   onEvent?: (ev: SummaryEvent) => void;
   /** Map-reduce tuning for model runs (extract-then-abstract, chunk cap, overlap). */
-  mapReduce?: Pick<AbstractiveOptions, 'extractFirst' | 'maxMapChunks' | 'overlapTokens' | 'outputGuard'>;
+  mapReduce?: Pick<AbstractiveOptions, 'extractFirst' | 'maxMapChunks' | 'overlapTokens' | 'outputGuard' | 'passCache'>;
 }
 
 export async function summarizePaper(paper: Paper, request: SummaryRequest, opts: SummarizeOptions = {}): Promise<SummaryOutcome> {

@@ -2,7 +2,7 @@
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { loadModel, type FileSource } from '../engine';
 import { FileListSource, HttpFileSource, sameOriginFolderUrl } from '../engine/sources';
-import { configurePdfJs, ingest, summarizePaper, type IngestInput } from '../pipeline';
+import { configurePdfJs, ingest, PassCache, summarizePaper, type IngestInput } from '../pipeline';
 import type { WorkerDeps } from './controller';
 import { loadOrt } from './ortSetup';
 import type { IngestRequest, ModelLocation } from './protocol';
@@ -38,6 +38,7 @@ const FACTS_TOKENS = 700;
 
 export function workerServices(): WorkerDeps {
   const retrievers = new RetrieverCache();
+  const passes = new PassCache();
   const embedders = new EmbedderCache(embedderLoader(loadOrt, (l) => sourceFor(l, 'embedder')));
   return {
     async loadModel(req, hooks) {
@@ -54,7 +55,8 @@ export function workerServices(): WorkerDeps {
       });
     },
     ingest: (input, signal) => ingest(ingestInput(input), { signal }),
-    summarize: (paper, request, hooks) => summarizePaper(paper, request, hooks),
+    // One cache for the page: keyed by the loaded model, so a reloaded model starts afresh.
+    summarize: (paper, request, hooks) => summarizePaper(paper, request, { ...hooks, mapReduce: { passCache: passes } }),
     async ask(paper, question, hooks) {
       // all-MiniLM-L6-v2 is English-only: on Chinese text its similarities say nothing (every
       // question scored "addressed" on a Chinese paper), so Chinese papers are searched by words.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingest, summarizePaper } from '../../src/pipeline';
+import { ingest, PassCache, summarizePaper } from '../../src/pipeline';
 import { LENGTH_PRESETS } from '../../src/pipeline/abstractive/prompts';
 import type { GenerateHooks, GenerationOptions } from '../../src/engine/types';
 import type { SummaryEvent, SummaryStyle } from '../../src/pipeline/types';
@@ -150,5 +150,37 @@ describe('map-reduce over a 20k-word paper', async () => {
     expect(guarded.text).toBe('Plots span every continent. Data are free to reuse.');
     const raw = await summarizePaper(small, { style: 'abstract', length: 'short' }, { generator: new Scripted(400), mapReduce: { outputGuard: false } });
     expect(raw.text).toBe(looping);
+  });
+
+  it('a second style of the same paper reuses its map and reduce passes, and a stopped run keeps its finished chunks', async () => {
+    const passCache = new PassCache();
+    const gen = new FakeGenerator(400, 'causal');
+    const first = await summarizePaper(paper, { style: 'key_points', length: 'short' }, { generator: gen, mapReduce: { passCache } });
+    expect(first.partial).toBe(false);
+    const madeFirst = gen.calls.length;
+    expect(madeFirst).toBeGreaterThan(12);
+    const events: SummaryEvent[] = [];
+    const second = await summarizePaper(paper, { style: 'tldr', length: 'short' }, { generator: gen, mapReduce: { passCache }, onEvent: (e) => events.push(e) });
+    // Only the TL;DR's own final pass reached the model; progress still runs through every chunk.
+    expect(gen.calls.slice(madeFirst).map((c) => c.streamed)).toEqual([true]);
+    expect(passCache.hits).toBe(madeFirst - 1);
+    checkMonotone(events);
+    // The same text as without the cache.
+    const fresh = await summarizePaper(paper, { style: 'tldr', length: 'short' }, { generator: new FakeGenerator(400, 'causal') });
+    expect(second.text).toBe(fresh.text);
+
+    // Stopped after three chunks: asked again, those three come from the cache.
+    const cache = new PassCache();
+    const stopping = new FakeGenerator(400, 'causal');
+    const ac = new AbortController();
+    stopping.beforeCall = (n) => {
+      if (n === 3) ac.abort();
+    };
+    expect((await summarizePaper(paper, { style: 'abstract', length: 'short' }, { generator: stopping, signal: ac.signal, mapReduce: { passCache: cache } })).partial).toBe(true);
+    stopping.beforeCall = undefined;
+    const again = await summarizePaper(paper, { style: 'abstract', length: 'short' }, { generator: stopping, mapReduce: { passCache: cache } });
+    expect(again.partial).toBe(false);
+    expect(cache.hits).toBe(3);
+    expect(new Set(stopping.calls.map((c) => c.input)).size).toBe(stopping.calls.length - 1); // only the aborted fourth input was sent twice
   });
 });

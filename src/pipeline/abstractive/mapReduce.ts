@@ -10,6 +10,7 @@ import { paperSentences, selectSections } from '../selection';
 import { splitSentences } from '../sentences';
 import { OutputGuard, Unguarded, withoutRepeats, type PassFilter } from './outputGuard';
 import { generateMany, ManyAborted } from './batchRun';
+import type { PassCache } from './passCache';
 import type { Paper, SummaryEvent, SummaryOutcome, SummaryRequest } from '../types';
 import { askedLength, buildInput, LENGTH_PRESETS, MAP_LENGTH, promptOverhead, type PromptContext, type Stage } from './prompts';
 
@@ -28,6 +29,8 @@ export interface AbstractiveOptions {
   overlapTokens?: number;
   /** false: passes keep the model's own length and repeats (default true); to measure the guard. */
   outputGuard?: boolean;
+  /** Finished map and reduce passes, reused by later summaries of the same paper on the same model. */
+  passCache?: PassCache;
 }
 
 class Aborted extends Error {}
@@ -50,9 +53,16 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
   const finish = (text: string, partial: boolean): SummaryOutcome => ({ ...base, text: text.trim(), partial });
   const partialText = () => streamed || partials.filter(Boolean).join('\n\n');
 
+  const cache = opts.passCache;
+  const filtered = opts.outputGuard !== false;
   const run = async (stage: Stage, text: string, options: GenerationOptions, stream: boolean, sectionTitle?: string) => {
     if (signal?.aborted) throw new Aborted();
     const input = buildInput(stage, text, { ...ctx, sectionTitle });
+    const settings = stageOptions(options, userOptions);
+    // A streamed pass is the reader's own; only passes the reader does not watch are reused.
+    const key = stream ? undefined : cache?.key(g, stage, input, settings, filtered);
+    const hit = cache?.get(key);
+    if (hit !== undefined) return hit;
     // The reader's passes are held to the asked length; every pass loses its repeats.
     const guard: PassFilter =
       opts.outputGuard === false
@@ -71,7 +81,7 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
       return kept;
     };
     try {
-      const res = await g.generate(input, stageOptions(options, userOptions), {
+      const res = await g.generate(input, settings, {
         signal: signal ? AbortSignal.any([signal, enough.signal]) : enough.signal,
         onToken: (ev) => {
           if (!ev.text || guard.stopped) return;
@@ -84,11 +94,17 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
       });
       if (signal?.aborted || (res.stopReason === 'aborted' && !guard.stopped)) throw new Aborted();
       // Out of tokens mid-sentence: the finished part only.
-      return keep(res.stopReason !== 'length');
+      const kept = keep(res.stopReason !== 'length');
+      cache?.set(key, kept);
+      return kept;
     } catch (e) {
       if (e instanceof Aborted || signal?.aborted) throw new Aborted();
       // An engine that throws when its signal fires, fired by the guard: the pass has what it needs.
-      if (guard.stopped) return keep(true);
+      if (guard.stopped) {
+        const kept = keep(true);
+        cache?.set(key, kept);
+        return kept;
+      }
       throw e;
     }
   };
@@ -96,11 +112,27 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
   const runMany = async (stage: Stage, texts: string[], options: GenerationOptions, onDone: (k: number, text: string) => void = () => {}) => {
     try {
       // Each pass's repeats dropped once, as it finishes; generateMany throws unless every pass did.
+      // Passes already made for this paper come from the cache; only the rest go to the model.
+      const settings = stageOptions(options, userOptions);
+      const inputs = texts.map((t) => buildInput(stage, t, ctx));
+      const keys = inputs.map((input) => cache?.key(g, stage, input, settings, filtered));
       const cleaned: string[] = [];
-      await generateMany(g, texts.map((t) => buildInput(stage, t, ctx)), stageOptions(options, userOptions), signal, (k, text) => {
-        cleaned[k] = opts.outputGuard === false ? text : withoutRepeats(text);
-        onDone(k, cleaned[k]);
+      const todo: number[] = [];
+      inputs.forEach((_, k) => {
+        const hit = cache?.get(keys[k]);
+        if (hit === undefined) return void todo.push(k);
+        cleaned[k] = hit;
+        onDone(k, hit);
       });
+      if (signal?.aborted) throw new Aborted();
+      if (todo.length) {
+        await generateMany(g, todo.map((k) => inputs[k]), settings, signal, (j, text) => {
+          const k = todo[j];
+          cleaned[k] = filtered ? withoutRepeats(text) : text;
+          cache?.set(keys[k], cleaned[k]);
+          onDone(k, cleaned[k]);
+        });
+      }
       return cleaned;
     } catch (e) {
       if (e instanceof ManyAborted || signal?.aborted) throw new Aborted();

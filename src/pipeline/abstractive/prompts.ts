@@ -144,6 +144,14 @@ function buildInputZh(stage: Stage, text: string, c: PromptContext): string {
  * text joins the wrapper. `countTokens` is the model's full count (TextGenerator.countTokens).
  */
 export function promptOverhead(countTokens: (s: string) => number, c: PromptContext): number {
-  const stages: Stage[] = ['map', 'reduce', 'final', 'section'];
-  return Math.max(...stages.map((s) => countTokens(buildInput(s, '', c)))) + (c.kind === 'causal' ? 8 : 2);
+  // The longest final instruction of any style and length, not the one asked for: the chunks then
+  // come out the same for every style of a paper, so its map passes can be reused (PassCache).
+  const inputs = [buildInput('map', '', c), buildInput('reduce', '', c)];
+  for (const style of ALL_STYLES) for (const length of ALL_LENGTHS) {
+    inputs.push(buildInput('final', '', { ...c, style, length }), buildInput('section', '', { ...c, style, length }));
+  }
+  return Math.max(...inputs.map(countTokens)) + (c.kind === 'causal' ? 8 : 2);
 }
+
+const ALL_STYLES: SummaryStyle[] = ['tldr', 'key_points', 'sections', 'lay', 'abstract'];
+const ALL_LENGTHS: SummaryLength[] = ['short', 'medium', 'long'];
