@@ -81,20 +81,56 @@ describe('catalogue', () => {
     expect(() => filesFor(findModel('smollm2-360m-instruct')!, 'q8')).toThrow(/no q8 files .*available: fp32, fp16, q4, q4f16/);
     const tiny = downloadSize(findModel('tiny-qwen2')!);
     expect(tiny).toEqual({ bytes: 796 + 204 + 50393 + 963 + 1045722, complete: true });
-    // Unread config sizes make a real model's total incomplete rather than invented. The q8
-    // encoder (129 MB) is from the listing read; the merged decoder (155 MB) is issue 16's figure.
-    expect(downloadSize(distil)).toEqual({ bytes: 284_000_000, complete: false });
+    // Every DistilBART file's size was read (the root and onnx listings of main at 13c8ac2), so
+    // its total is complete: 129 + 155 MB of graphs plus the four root files.
+    expect(downloadSize(distil)).toEqual({ bytes: 286_113_553, complete: true });
+    // Unread config sizes make a real model's total incomplete rather than invented.
+    expect(downloadSize(findModel('qwen2.5-0.5b-instruct')!).complete).toBe(false);
   });
 
-  it('says which sizes were reported rather than read, and lists no DistilBART fp16 (issue 16: none published)', () => {
+  it('DistilBART has the sizes of its main listing (issue 16), each from a page that names its commit', () => {
     const distil = findModel('distilbart-cnn-6-6')!;
-    expect(distil.dtypes.fp16).toBeUndefined();
-    const reported = Object.values(distil.dtypes).flatMap((v) => v!.files.filter((f) => f.sizeNote).map((f) => [f.path, f.bytes]));
-    expect(reported).toEqual([
-      ['onnx/decoder_model_merged.onnx', 614_000_000],
-      ['onnx/decoder_model_merged_quantized.onnx', 155_000_000],
-    ]);
-    for (const v of Object.values(distil.dtypes)) expect(v!.note).toMatch(/issue 16.*not re-read/);
+    const sizes = (d: CatalogueDtype) => Object.fromEntries(distil.dtypes[d]!.files.map((f) => [f.path, f.bytes]));
+    // The older commits' 820 MB and 207 MB merged decoders are gone from main.
+    expect(sizes('q8')).toEqual({ 'onnx/encoder_model_quantized.onnx': 129_000_000, 'onnx/decoder_model_merged_quantized.onnx': 155_000_000 });
+    expect(sizes('fp32')).toEqual({ 'onnx/encoder_model.onnx': 513_000_000, 'onnx/decoder_model_merged.onnx': 614_000_000 });
+    // Issue 16 expected no fp16 encoder; the stored main listing has one, and the merged fp16 decoder.
+    expect(sizes('fp16')).toEqual({ 'onnx/encoder_model_fp16.onnx': 256_000_000, 'onnx/decoder_model_merged_fp16.onnx': 307_000_000 });
+    expect(distil.checkedAt?.revision).toBe('13c8ac26cafdc34b4171659ac245fd235e8de2b3');
+    for (const v of [distil.commonFiles, ...Object.values(distil.dtypes)]) {
+      expect(v!.verified).toBe(true);
+      expect(v!.source).toContain(distil.checkedAt!.revision);
+      expect(v!.files.every((f) => f.sizeNote === undefined)).toBe(true);
+    }
+  });
+
+  it('every verified variant names its source, and a page of a moving ref names the commit it showed', () => {
+    const cited: string[] = [];
+    for (const e of CATALOGUE) {
+      for (const v of [e.commonFiles, ...Object.values(e.dtypes)]) {
+        if (v!.verified) expect(v!.source, e.id).toBeTruthy();
+        if (v!.source) cited.push(v!.source);
+        for (const f of v!.files) if (f.sizeNote) cited.push(f.sizeNote);
+      }
+      for (const f of [e.licence, e.contextTokens, e.languages, e.parameters, e.speed]) if (f.source) cited.push(f.source);
+      if (e.checkedAt) cited.push(e.checkedAt.source);
+    }
+    const unpinned = cited.filter((s) => /huggingface\.co\/.*\/(tree|blob)\/(main|refs%2F)/.test(s) && !/\(at [0-9a-f]{7,40}\)|last changed in (the same )?[0-9a-f]{7}/.test(s));
+    expect(unpinned).toEqual([]);
+  });
+
+  it('records the commit each listing of main was read at, where one was stored', () => {
+    const at = Object.fromEntries(CATALOGUE.filter((e) => e.checkedAt).map((e) => [e.id, e.checkedAt!.revision]));
+    expect(at).toEqual({
+      'distilbart-cnn-6-6': '13c8ac26cafdc34b4171659ac245fd235e8de2b3',
+      'lamini-flan-t5-248m': '0975063',
+      'qwen2.5-0.5b-instruct': '516c8d0',
+      'qwen2.5-1.5b-instruct': '9f9c976',
+      'smollm2-360m-instruct': '6d8b2a3',
+      'smollm2-1.7b-instruct': '31b70e2',
+      'llama-3.2-1b-instruct': '1ae0c06',
+    });
+    for (const e of CATALOGUE.filter((x) => x.checkedAt)) expect(e.checkedAt!.source, e.id).toContain(e.checkedAt!.revision.slice(0, 7));
   });
 });
 
@@ -113,10 +149,12 @@ describe('validation catches bad entries', () => {
     ['a reported size claimed exact', (e: ReturnType<typeof base>) => (e.dtypes.q8!.files[1] = { path: 'onnx/decoder_model_merged_quantized.onnx', bytes: 5, exact: true, sizeNote: 'reported' }), /cannot be exact with a reported size/],
     ['an unknown style', (e: ReturnType<typeof base>) => (e.styles = ['poem' as never]), /styles must be/],
     ['a bad family', (e: ReturnType<typeof base>) => (e.family = 'rnn' as never), /family must be one of/],
+    ['a checked revision that is not a commit', (e: ReturnType<typeof base>) => (e.checkedAt = { revision: 'main', source: 'x' }), /checkedAt.revision must be a commit id/],
+    ['a checked revision without a source', (e: ReturnType<typeof base>) => (e.checkedAt = { revision: 'abcdef1', source: ' ' }), /checkedAt needs the source/],
     ['a real entry without per-backend dtypes', (e: ReturnType<typeof base>) => delete e.backendDtypes, /backendDtypes is missing/],
     ['q8 as the WebGPU default', (e: ReturnType<typeof base>) => (e.backendDtypes = { webgpu: 'q8', why: 'x' }), /backendDtypes.webgpu may not be q8/],
     ['float16 as the WASM default', (e: ReturnType<typeof base>) => (e.backendDtypes = { wasm: 'fp16', why: 'x' }), /backendDtypes.wasm may not be fp16/],
-    ['an unverified backend default', (e: ReturnType<typeof base>) => (e.backendDtypes = { wasm: 'fp16', webgpu: 'fp16', why: 'x' }), /backendDtypes.webgpu "fp16" must be a verified variant/],
+    ['an unverified backend default', (e: ReturnType<typeof base>) => ((e.dtypes.fp16 = unseenFp16()), (e.backendDtypes = { wasm: 'fp16', webgpu: 'fp16', why: 'x' })), /backendDtypes.webgpu "fp16" must be a verified variant/],
   ])('rejects %s', (_name, spoil, message) => {
     const e = base();
     spoil(e);

@@ -2,7 +2,7 @@
 // Sizes are the hub's rounded listings (decimal MB/GB), so they are approximate; `verified` says
 // whether a file listing or model card was actually read (and `source` where). What could not be
 // checked says so in `note`. Random-weight test models are in catalogueFixtures.ts, never here.
-import { requiredOnnx, type CatalogueDtype, type CatalogueEntry, type CatalogueFile, type DtypeVariant, type Fact } from './catalogueSchema';
+import { requiredOnnx, type CatalogueDtype, type CatalogueEntry, type CatalogueFile, type CheckedRevision, type DtypeVariant, type Fact } from './catalogueSchema';
 import { FIXTURE_MODELS } from './catalogueFixtures';
 
 export * from './catalogueSchema';
@@ -15,9 +15,14 @@ const mb = (n: number) => Math.round(n * MB);
 const fact = <T>(value: T, source?: string, note?: string): Fact<T> => ({ value, verified: !!source, source, note });
 const guess = <T>(value: T, note: string): Fact<T> => ({ value, verified: false, note });
 
-/** Files of one dtype as a hub listing shows them: [path, size in MB (undefined: not seen)]. */
-function variant(source: string | undefined, files: [string, number | undefined][], note?: string): DtypeVariant {
-  const list: CatalogueFile[] = files.map(([path, size]) => (size === undefined ? { path } : { path, bytes: mb(size) }));
+/**
+ * Files of one dtype as a hub listing shows them: [path, size in MB (undefined: not seen), and
+ * where the size was read when that is not `source`].
+ */
+function variant(source: string | undefined, files: [string, number | undefined, string?][], note?: string): DtypeVariant {
+  const list: CatalogueFile[] = files.map(([path, size, sizeNote]) =>
+    size === undefined ? { path } : sizeNote === undefined ? { path, bytes: mb(size) } : { path, bytes: mb(size), sizeNote },
+  );
   return source ? { verified: true, source, files: list, note } : { verified: false, files: list, note: note ?? 'not checked' };
 }
 
@@ -54,30 +59,19 @@ function common(source: string | undefined, sizes: { config?: number; generation
     : { verified: false, files, note: 'file names are the transformers.js layout; this repo root listing was not read' };
 }
 
-/**
- * `variant` with the sizes of some files replaced by figures reported elsewhere and not re-read
- * here ([path, MB]); each such file carries `note` as its `sizeNote`.
- */
-function withReportedSizes(v: DtypeVariant, sizes: [string, number][], note: string): DtypeVariant {
-  const reported = new Map(sizes);
-  for (const path of reported.keys()) if (!v.files.some((f) => f.path === path)) throw new Error(`${path} is not among the variant's files`);
-  return {
-    ...v,
-    files: v.files.map((f) => (reported.has(f.path) ? { ...f, bytes: mb(reported.get(f.path)!), sizeNote: note } : f)),
-    note: [v.note, `sizes of ${[...reported.keys()].join(', ')}: ${note}`].filter(Boolean).join('; '),
-  };
-}
+/** `source` text for a page of a moving ref (`main`) that showed `commit`: the page, then the commit it named. */
+const at = (url: string, commit: string) => `${url} (at ${commit})`;
+const checked = (revision: string, source: string, note?: string): CheckedRevision => (note ? { revision, source, note } : { revision, source });
 
 /**
- * The hub cannot be reached from the machines this catalogue is edited on, so DistilBART's
- * listing at the revision it downloads (main) could not be read again. Issue 16 reports the
- * current main listing; its figures are used, marked as such, rather than the older commits'.
+ * The hub cannot be reached from the machines this catalogue is edited on; what was checked for
+ * issue 16 are stored copies of its pages (listings and blob pages of `main`). For DistilBART the
+ * newest is the tree at 13c8ac2, the latest commit of `main` its stored commit history lists.
  */
-const DISTILBART_REPORTED =
-  'as reported in issue 16 for the current main listing ("merged decoder about 614 MB, the q8 one about 155 MB, no fp16 encoder"), not re-read here: the hub is unreachable from these machines. The encoder sizes are still those of the older listing in `source`';
+const DISTILBART_MAIN = `${HF}/Xenova/distilbart-cnn-6-6/tree/13c8ac26cafdc34b4171659ac245fd235e8de2b3`;
 
-const UNSEEN_V3 =
-  'not seen: the Transformers.js v3 re-exports of Xenova repos add fp16/q4/q4f16 files to many of them, but no listing of this repo showing them was found';
+const FLAN_T5_BASE_OLDER =
+  "listing at 62ad572, the first upload; main's onnx folder was uploaded again in ddb2d21 and re-exported for Transformers.js v3 (main at c6a1b98), and no listing of it was stored, so these sizes may be out of date";
 
 const BART_CNN_DEFAULTS = {
   options: { num_beams: 1, no_repeat_ngram_size: 3, max_new_tokens: 160, min_new_tokens: 40, repetition_penalty: 1.0 },
@@ -105,6 +99,13 @@ const SMOLLM2_DEFAULTS = {
     'Greedy for reproducible summaries. No repetition penalty and only a long n-gram block: both act on the prompt too (Hugging Face semantics), so repetition_penalty 1.1 with no_repeat_ngram_size 4 kept the model from reusing the paper\'s words and it wrote about "the scientific paper" instead (TL;DRs of two CC-BY papers: 0.13 and 0.00 of their content words from the paper, against 0.71 and 0.50 with these settings).',
 };
 
+const LAMINI_MAIN = at(`${HF}/Xenova/LaMini-Flan-T5-248M/tree/main/onnx`, '0975063');
+const QWEN05_MAIN = at(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, '516c8d0');
+const QWEN15_MAIN = at(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, '9f9c976');
+const SMOLLM2_360M_MAIN = at(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, '6d8b2a3');
+const SMOLLM2_17B_MAIN = at(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, '31b70e2');
+const LAST_ONNX_COMMIT = 'last commit to the onnx folder in the stored main listing, whose sizes are the ones here';
+
 const ENGLISH = (source?: string) => (source ? fact(['en'], source) : guess(['en'], 'trained on English data (model card of the base model, not re-read here)'));
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -114,27 +115,26 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     family: 'seq2seq-bart',
     repo: 'Xenova/distilbart-cnn-6-6',
     revision: 'main',
-    licence: fact('apache-2.0', `${HF}/Xenova/distilbart-cnn-6-6/tree/61e7ca622db22891a084d2d39e6bda4b902b370a/onnx`),
+    checkedAt: checked(
+      '13c8ac26cafdc34b4171659ac245fd235e8de2b3',
+      `${DISTILBART_MAIN}/onnx`,
+      'newest commit of main in the stored commit history (commits/main/README.md); the blob pages of main agree (decoder_model_merged_quantized.onnx 155 MB, last changed in ed3e4a4; encoder_model_quantized.onnx 129 MB, last changed in e543552)',
+    ),
+    licence: fact('apache-2.0', DISTILBART_MAIN),
     contextTokens: fact(1024, `${HF}/Xenova/distilbart-cnn-6-6_onnx-quantized/raw/main/tokenizer_config.json`, 'model_max_length of the sibling Xenova export of the same checkpoint'),
     languages: ENGLISH(),
     parameters: fact('230M', 'https://www.promptlayer.com/models/distilbart-cnn-6-6', 'third-party summary of the sshleifer model card table'),
-    commonFiles: {
-      ...common(undefined),
-      note: 'generation_config.json (363 B) seen at https://huggingface.co/Xenova/distilbart-cnn-6-6/blob/main/generation_config.json; the other root files were not listed',
-    },
+    commonFiles: common(DISTILBART_MAIN, { config: 0.00185, generation: 0.000363, tokenizer: 2.11, tokenizerConfig: 0.00134 }),
     dtypes: {
-      // The listings at these commits showed the merged decoders at 820 MB (fp32) and 207 MB (q8).
-      fp32: withReportedSizes(
-        variant(`${HF}/Xenova/distilbart-cnn-6-6/tree/61e7ca622db22891a084d2d39e6bda4b902b370a/onnx`, seq2seq('', 513, 820)),
-        [['onnx/decoder_model_merged.onnx', 614]],
-        DISTILBART_REPORTED,
+      // Older commits (61e7ca6, 7560ecd) listed the merged decoders at 820 MB (fp32) and 207 MB (q8);
+      // main has replaced them with smaller exports.
+      fp32: variant(`${DISTILBART_MAIN}/onnx`, seq2seq('', 513, 614)),
+      fp16: variant(
+        `${DISTILBART_MAIN}/onnx`,
+        seq2seq('_fp16', 256, 307),
+        'added on main in 26e43da (merged decoder) and 67ffba0 (encoder, 256,360,768 bytes by its LFS pointer); issue 16 expected no fp16 encoder, but the main listing has one. Not measured here, so no backend loads it by default',
       ),
-      q8: withReportedSizes(
-        variant(`${HF}/Xenova/distilbart-cnn-6-6/tree/7560ecdff5fcf8aa67001ea343699363a2dd5970/onnx`, seq2seq('_quantized', 129, 207)),
-        [['onnx/decoder_model_merged_quantized.onnx', 155]],
-        DISTILBART_REPORTED,
-      ),
-      // No fp16 variant: issue 16 reports the repository has no fp16 encoder (not re-read here).
+      q8: variant(`${DISTILBART_MAIN}/onnx`, seq2seq('_quantized', 129, 155)),
     },
     defaultDtype: 'q8',
     backendDtypes: { wasm: 'q8', webgpu: 'fp32', why: NO_Q8_ON_GPU },
@@ -160,9 +160,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     commonFiles: common(undefined),
     dtypes: {
       q8: variant(
-        `${HF}/Xenova/bart-large-cnn/blob/cf9cad65baf77caddcce1c860d2e7e60560b89ad/onnx/encoder_model_quantized.onnx`,
-        seq2seq('_quantized', 205, 309),
-        'encoder size from the blob page; the merged decoder size is that of the same quantized export in Xenova/transformers.js (quantized/facebook/bart-large-cnn)',
+        at(`${HF}/Xenova/bart-large-cnn/blob/main/onnx/decoder_model_merged_quantized.onnx`, '9a68bf2'),
+        [
+          ['onnx/encoder_model_quantized.onnx', 205, `${HF}/Xenova/bart-large-cnn/blob/cf9cad65baf77caddcce1c860d2e7e60560b89ad/onnx/encoder_model_quantized.onnx`],
+          ['onnx/decoder_model_merged_quantized.onnx', 257],
+        ],
+        "merged decoder from its blob page on main, last changed in 9a68bf2 (the catalogue had 309 MB, the size of a different export in Xenova/transformers.js). Main's root listing was stored at a7823ed, a later Transformers.js v3 re-export, but not its onnx folder, so that commit may have replaced these files",
       ),
       fp32: variant(undefined, seq2seq('', 815, 1220), 'only decoder_model.onnx (1.22 GB) was seen in this repo; sizes are from a third-party export of the same model (mantrakp/bart-large-cnn-onnx)'),
     },
@@ -184,11 +187,22 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     contextTokens: guess(512, 'T5 uses relative positions; 512 is the training input length'),
     languages: fact(['en', 'fr', 'ro', 'de'], `${HF}/google/flan-t5-small/blob/612f19e016da6cdc0817734692bb8ed5da2a8a39/README.md`, 'card metadata (plus "multilingual"); English is the strong one'),
     parameters: guess('77M', 'Flan-T5-small size (same as LaMini-Flan-T5-77M, its fine-tune)'),
-    commonFiles: common(`${HF}/Xenova/flan-t5-small/tree/main`, { config: 0.00153, generation: 0.000147, tokenizer: 2.42, tokenizerConfig: 0.00235 }),
+    commonFiles: common(at(`${HF}/Xenova/flan-t5-small/tree/main`, '01731f8'), { config: 0.00153, generation: 0.000147, tokenizer: 2.42, tokenizerConfig: 0.00235 }),
     dtypes: {
-      q8: variant(`${HF}/Xenova/flan-t5-small/blob/refs%2Fpr%2F2/onnx/decoder_model_merged_quantized.onnx`, seq2seq('_quantized', 35.8, 59.3), 'encoder size from a mirror of the same export (webml/models transformer.js/flan-t5-small)'),
+      q8: variant(
+        at(`${HF}/Xenova/flan-t5-small/blob/main/onnx/decoder_model_merged_quantized.onnx`, '624f447'),
+        [
+          ['onnx/encoder_model_quantized.onnx', 35.8, `${HF}/Xenova/flan-t5-small/blob/refs%2Fpr%2F2/onnx/encoder_model_quantized.onnx (last changed in the same 624f447)`],
+          ['onnx/decoder_model_merged_quantized.onnx', 59.3],
+        ],
+        "merged decoder from its blob page on main, last changed in 624f447; main's onnx listing itself (main at 01731f8, a Transformers.js v3 re-export) was not stored",
+      ),
       fp32: variant(`${HF}/webml/models/tree/33f7d762bbeaa51a64b86d09750457cf23716599/transformer.js/flan-t5-small`, seq2seq('', 141, 233), 'listing of a mirror of this export'),
-      fp16: variant(undefined, seq2seq('_fp16'), UNSEEN_V3),
+      fp16: variant(
+        undefined,
+        seq2seq('_fp16', 70.8),
+        'encoder_model_fp16.onnx (70.8 MB) seen on its blob page at eb11a08 (added in edac70c); the merged fp16 decoder was not seen',
+      ),
     },
     defaultDtype: 'q8',
     backendDtypes: { wasm: 'q8', webgpu: 'fp32', why: `${NO_Q8_ON_GPU} ${T5_NO_FP16}` },
@@ -208,11 +222,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     contextTokens: guess(512, 'T5 uses relative positions; 512 is the training input length'),
     languages: guess(['en', 'fr', 'de', 'ro'], 'Flan-T5 card lists many languages; English is the strong one'),
     parameters: guess('248M', 'Flan-T5-base size (same as LaMini-Flan-T5-248M, its fine-tune)'),
-    commonFiles: common(`${HF}/Xenova/flan-t5-base/tree/main`, { config: 0.00153, generation: 0.000147, tokenizer: 2.42, tokenizerConfig: 0.00235 }),
+    commonFiles: common(at(`${HF}/Xenova/flan-t5-base/tree/main`, 'c6a1b98'), { config: 0.00153, generation: 0.000147, tokenizer: 2.42, tokenizerConfig: 0.00235 }),
     dtypes: {
-      fp32: variant(`${HF}/Xenova/flan-t5-base/tree/62ad5726a1bd1ebc5580d92686f2a88eb994257d/onnx`, seq2seq('', 439, 651)),
-      q8: variant(`${HF}/Xenova/flan-t5-base/tree/62ad5726a1bd1ebc5580d92686f2a88eb994257d/onnx`, seq2seq('_quantized', 110, 164)),
-      fp16: variant(undefined, seq2seq('_fp16'), UNSEEN_V3),
+      fp32: variant(`${HF}/Xenova/flan-t5-base/tree/62ad5726a1bd1ebc5580d92686f2a88eb994257d/onnx`, seq2seq('', 439, 651), FLAN_T5_BASE_OLDER),
+      q8: variant(`${HF}/Xenova/flan-t5-base/tree/62ad5726a1bd1ebc5580d92686f2a88eb994257d/onnx`, seq2seq('_quantized', 110, 164), FLAN_T5_BASE_OLDER),
+      fp16: variant(
+        undefined,
+        seq2seq('_fp16'),
+        'the onnx commit history of main lists two fp16 uploads (05ef4b6, dc39401), so fp16 files exist there, but no page with their sizes was stored',
+      ),
     },
     defaultDtype: 'q8',
     backendDtypes: { wasm: 'q8', webgpu: 'fp32', why: `${NO_Q8_ON_GPU} ${T5_NO_FP16}` },
@@ -227,16 +245,25 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     family: 'seq2seq-t5',
     repo: 'Xenova/LaMini-Flan-T5-248M',
     revision: 'main',
+    checkedAt: checked(
+      '0975063',
+      LAMINI_MAIN,
+      'last commit to the onnx folder in the stored main listing; main has since gained Transformers.js v3 files (1a537cb, 091769c), seen only on blob pages of new files',
+    ),
     licence: guess('cc-by-nc-4.0', 'MBZUAI LaMini models are CC BY-NC 4.0 (non-commercial); not re-read here'),
     contextTokens: guess(512, 'fine-tune of Flan-T5-base; 512 is the training input length'),
     languages: ENGLISH(),
     parameters: fact('248M', `${HF}/Xenova/LaMini-Flan-T5-248M`, 'in the repository name'),
-    commonFiles: common(`${HF}/Xenova/LaMini-Flan-T5-248M/tree/main`, { config: 0.00154, generation: 0.000147, tokenizer: 2.42, tokenizerConfig: 0.00246 }),
+    commonFiles: common(at(`${HF}/Xenova/LaMini-Flan-T5-248M/tree/main`, '0975063'), { config: 0.00154, generation: 0.000147, tokenizer: 2.42, tokenizerConfig: 0.00246 }),
     dtypes: {
-      fp32: variant(`${HF}/Xenova/LaMini-Flan-T5-248M/tree/main/onnx`, seq2seq('', 439, 651)),
-      fp16: variant(`${HF}/Xenova/LaMini-Flan-T5-248M/tree/main/onnx`, seq2seq('_fp16', 220, 326)),
-      q8: variant(`${HF}/Xenova/LaMini-Flan-T5-248M/tree/main/onnx`, seq2seq('_quantized', 111, 165)),
-      q4f16: variant(undefined, seq2seq('_q4f16', 97.4), 'encoder_model_q4f16.onnx (97.4 MB) seen on its blob page; the merged decoder was not seen'),
+      fp32: variant(LAMINI_MAIN, seq2seq('', 439, 651)),
+      fp16: variant(LAMINI_MAIN, seq2seq('_fp16', 220, 326)),
+      q8: variant(LAMINI_MAIN, seq2seq('_quantized', 111, 165)),
+      q4f16: variant(
+        undefined,
+        seq2seq('_q4f16', 97.4),
+        'encoder_model_q4f16.onnx (97.4 MB) seen on its blob page of main (added in 1a537cb); the merged decoder was not seen',
+      ),
     },
     defaultDtype: 'q8',
     backendDtypes: { wasm: 'q8', webgpu: 'fp32', why: `${NO_Q8_ON_GPU} ${T5_NO_FP16}` },
@@ -295,12 +322,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     family: 'causal',
     repo: 'onnx-community/Qwen2.5-0.5B-Instruct',
     revision: 'main',
+    checkedAt: checked('516c8d0', QWEN05_MAIN, `${LAST_ONNX_COMMIT}; the head of main in its commit history is cc5cc01`),
     licence: fact('apache-2.0', `${HF}/Qwen/Qwen2.5-0.5B-Instruct/discussions/5`, 'licence of the base repository Qwen/Qwen2.5-0.5B-Instruct'),
     contextTokens: fact(32768, `${HF}/Qwen/Qwen2.5-0.5B-Instruct`, 'model card: "Context Length: Full 32,768 tokens"; max_position_embeddings 32768'),
     languages: fact(['zh', 'en', 'fr', 'es', 'pt', 'de', 'it', 'ru', 'ja', 'ko', 'vi', 'th', 'ar'], `${HF}/Qwen/Qwen2.5-0.5B-Instruct`, 'the languages the card names among its "over 29"'),
     parameters: fact('0.5B', `${HF}/onnx-community/Qwen2.5-0.5B-Instruct`, 'in the repository name'),
     commonFiles: common(undefined),
-    dtypes: causalListing(`${HF}/onnx-community/Qwen2.5-0.5B-Instruct/tree/main/onnx`, { fp32: 1990, fp16: 997, q8: 512, q4: 786, q4f16: 483 }),
+    dtypes: causalListing(QWEN05_MAIN, { fp32: 1990, fp16: 997, q8: 512, q4: 786, q4f16: 483 }),
     defaultDtype: 'q4f16',
     backendDtypes: { wasm: 'q8', webgpu: 'q4f16', why: CAUSAL_RULE },
     generation: CHAT_DEFAULTS,
@@ -314,12 +342,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     family: 'causal',
     repo: 'onnx-community/Qwen2.5-1.5B-Instruct',
     revision: 'main',
+    checkedAt: checked('9f9c976', QWEN15_MAIN, `${LAST_ONNX_COMMIT}; the root listing of main is at 94677ac`),
     licence: guess('apache-2.0', 'Qwen2.5-1.5B-Instruct is Apache-2.0 per its model card; not re-read here'),
     contextTokens: guess(32768, 'Qwen2.5 model card; config.json not re-read'),
     languages: guess(['en', 'zh', 'fr', 'es', 'de', 'ja', 'ko'], 'Qwen2.5 card claims 29+ languages; listed are the main ones'),
     parameters: fact('1.5B', `${HF}/onnx-community/Qwen2.5-1.5B-Instruct`, 'in the repository name'),
     commonFiles: common(undefined),
-    dtypes: causalListing(`${HF}/onnx-community/Qwen2.5-1.5B-Instruct/tree/main/onnx`, {
+    dtypes: causalListing(QWEN15_MAIN, {
       fp32: { size: [1.06, 6210], note: EXTERNAL_DATA },
       fp16: [1.1, 3100],
       q8: 1580,
@@ -340,12 +369,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     family: 'causal',
     repo: 'HuggingFaceTB/SmolLM2-360M-Instruct',
     revision: 'main',
-    licence: fact('apache-2.0', `${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`),
+    checkedAt: checked('6d8b2a3', SMOLLM2_360M_MAIN, LAST_ONNX_COMMIT),
+    licence: fact('apache-2.0', SMOLLM2_360M_MAIN),
     contextTokens: guess(8192, 'SmolLM2 model card; config.json not re-read'),
-    languages: fact(['en'], `${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, 'repository tag "English"'),
+    languages: fact(['en'], SMOLLM2_360M_MAIN, 'repository tag "English"'),
     parameters: fact('360M', `${HF}/HuggingFaceTB/SmolLM2-360M-Instruct`, 'in the repository name'),
     commonFiles: common(undefined),
-    dtypes: causalListing(`${HF}/HuggingFaceTB/SmolLM2-360M-Instruct/tree/main/onnx`, { fp32: 1640, fp16: 819, q4: 417, q4f16: 299 }),
+    dtypes: causalListing(SMOLLM2_360M_MAIN, { fp32: 1640, fp16: 819, q4: 417, q4f16: 299 }),
     defaultDtype: 'q4f16',
     backendDtypes: { wasm: 'fp32', webgpu: 'q4f16', why: `${CAUSAL_RULE} No q8 here, and q4 (MatMulNBits) decoded ~10x slower than fp32 on WASM for SmolLM2-135M (test/engine/dtypeMatrix.test.ts).` },
     generation: CHAT_DEFAULTS,
@@ -360,12 +390,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     family: 'causal',
     repo: 'HuggingFaceTB/SmolLM2-1.7B-Instruct',
     revision: 'main',
+    checkedAt: checked('31b70e2', SMOLLM2_17B_MAIN, LAST_ONNX_COMMIT),
     licence: fact('apache-2.0', `${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/d1bb90bcfbe0f211109880f4da18da66f229c4f6/onnx`),
     contextTokens: guess(8192, 'SmolLM2 model card; config.json not re-read'),
-    languages: fact(['en'], `${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, 'repository tag "English"'),
+    languages: fact(['en'], SMOLLM2_17B_MAIN, 'repository tag "English"'),
     parameters: fact('1.7B', `${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct`, 'in the repository name'),
     commonFiles: common(undefined),
-    dtypes: causalListing(`${HF}/HuggingFaceTB/SmolLM2-1.7B-Instruct/tree/main/onnx`, {
+    dtypes: causalListing(SMOLLM2_17B_MAIN, {
       fp32: { size: [0.166, 6850], note: EXTERNAL_DATA },
       fp16: {
         size: [1330, 2100],
@@ -388,6 +419,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     family: 'causal',
     repo: 'onnx-community/Llama-3.2-1B-Instruct',
     revision: 'main',
+    checkedAt: checked(
+      '1ae0c06',
+      at(`${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/main/onnx`, '1ae0c06'),
+      `${LAST_ONNX_COMMIT}, the same as in the listing at c5b77c4 cited by the variants`,
+    ),
     licence: fact('llama3.2', `${HF}/onnx-community/Llama-3.2-1B-Instruct/tree/c5b77c42b9a13105f54d55be507e1a65b5b8149b/onnx`, 'Llama 3.2 Community License: attribution and an acceptable-use policy'),
     contextTokens: guess(131072, 'Llama 3.2 model card; config.json not re-read'),
     languages: guess(['en', 'de', 'fr', 'it', 'pt', 'hi', 'es', 'th'], 'the q4f16 sibling repo is tagged with 8 languages; these are the ones the Llama 3.2 card names'),

@@ -31,8 +31,8 @@ export interface CatalogueFile {
   /** The engine reads it when present but loads without it. */
   optional?: boolean;
   /**
-   * Where `bytes` comes from when it is not the variant's `source` (a figure reported elsewhere and
-   * not re-read), so a size nobody here checked says so.
+   * Where `bytes` comes from when it is not the variant's `source` (another page, or a figure
+   * reported elsewhere and not re-read), so every size says where it was read.
    */
   sizeNote?: string;
 }
@@ -42,6 +42,14 @@ export interface DtypeVariant extends Verification {
   files: CatalogueFile[];
 }
 
+export interface CheckedRevision {
+  /** A commit id of the repository, short (7+ hex digits, as the hub shows it) or full. */
+  revision: string;
+  /** The page that showed the files at that commit. */
+  source: string;
+  note?: string;
+}
+
 export interface CatalogueEntry {
   /** Stable id: the folder name under models/ and the `?model=` value. */
   id: string;
@@ -49,7 +57,16 @@ export interface CatalogueEntry {
   family: Family;
   /** Hugging Face repository (owner/name) holding the transformers.js export. */
   repo: string;
+  /** What fetch-model and the app download (usually `main`, which moves). */
   revision: string;
+  /**
+   * The commit of `repo` whose listing the file sizes were last checked against, and the page that
+   * showed it, so a figure that no longer matches `revision` can be told from a wrong one. A hub page
+   * of `main` names the last commit that changed the folder or file shown, which is what goes here
+   * when the repository's head was not seen. Absent where no listing of the download revision was
+   * read (the entry's sources then say which older commit or mirror the sizes come from).
+   */
+  checkedAt?: CheckedRevision;
   licence: Fact<string>;
   /** Maximum input tokens the model was trained for. */
   contextTokens: Fact<number>;
@@ -103,6 +120,7 @@ export function validateEntry(e: unknown): string[] {
   if (!FAMILIES.includes(e.family as Family)) at(`family must be one of ${FAMILIES.join(', ')}`);
   if (typeof e.repo !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(e.repo)) at('repo must be owner/name');
   if (!nonEmpty(e.revision)) at('revision is missing');
+  if (e.checkedAt !== undefined) checkCheckedAt(e.checkedAt, at);
   checkFact(e.licence, 'licence', (v) => nonEmpty(v), at);
   checkFact(e.contextTokens, 'contextTokens', (v) => Number.isInteger(v) && (v as number) > 0, at);
   checkFact(e.languages, 'languages', (v) => Array.isArray(v) && v.length > 0 && v.every(nonEmpty), at);
@@ -182,6 +200,13 @@ function checkBackendDtypes(e: Record<string, unknown>, at: (m: string) => void)
     if (!v || !v.verified) at(`backendDtypes.${backend} "${String(d)}" must be a verified variant`);
     if (NOT_ON[backend].includes(d as CatalogueDtype)) at(`backendDtypes.${backend} may not be ${String(d)}`);
   }
+}
+
+function checkCheckedAt(c: unknown, at: (m: string) => void): void {
+  if (!isObject(c)) return at('checkedAt must be an object');
+  if (typeof c.revision !== 'string' || !/^[0-9a-f]{7,40}$/.test(c.revision)) at('checkedAt.revision must be a commit id (7 to 40 hex digits)');
+  if (!nonEmpty(c.source)) at('checkedAt needs the source that showed the revision');
+  if (c.note !== undefined && !nonEmpty(c.note)) at('checkedAt.note is empty');
 }
 
 function checkFact(f: unknown, name: string, ok: (v: unknown) => boolean, at: (m: string) => void): void {

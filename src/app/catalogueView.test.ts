@@ -39,12 +39,13 @@ describe('dtypeOptions', () => {
     expect(o.find((x) => x.dtype === 'q4f16')!.label).toBe('q4f16 · ≥ 483 MB · default');
     expect(o.find((x) => x.dtype === 'fp32')!.label).toBe('fp32 · ≥ 2.0 GB');
     const bartOpts = dtypeOptions({ dtype: bart.defaultDtype, dtypes: dtypeChoices(bart) }, null);
-    expect(bartOpts.map((x) => x.dtype)).toEqual(['fp32', 'q8']);
-    expect(bartOpts.find((x) => x.dtype === 'q8')!.label).toBe('q8 · ≥ 284 MB · default');
-    // A variant nobody saw: only the root files' sizes are known, so the size is a lower bound.
+    expect(bartOpts.map((x) => x.dtype)).toEqual(['fp32', 'fp16', 'q8']);
+    // Every DistilBART size was read from a listing, so the total is the rounded listing's.
+    expect(bartOpts.find((x) => x.dtype === 'q8')!.label).toBe('q8 · ~286 MB · default');
+    // A variant not confirmed: only the root files and the one graph seen have sizes, so the size is a lower bound.
     const t5 = entry('flan-t5-small');
     const t5Opts = dtypeOptions({ dtype: t5.defaultDtype, dtypes: dtypeChoices(t5) }, null);
-    expect(t5Opts.find((x) => x.dtype === 'fp16')!.label).toBe('fp16 · ≥ 2 MB · not confirmed on the hub');
+    expect(t5Opts.find((x) => x.dtype === 'fp16')!.label).toBe('fp16 · ≥ 73 MB · not confirmed on the hub');
   });
 
   it('disables fp16 and q4f16 only on a WebGPU adapter known to lack shader-f16', () => {
