@@ -160,13 +160,13 @@ describe('map-reduce over a 20k-word paper', async () => {
     const madeFirst = gen.calls.length;
     expect(madeFirst).toBeGreaterThan(12);
     const events: SummaryEvent[] = [];
-    const second = await summarizePaper(paper, { style: 'tldr', length: 'short' }, { generator: gen, mapReduce: { passCache }, onEvent: (e) => events.push(e) });
-    // Only the TL;DR's own final pass reached the model; progress still runs through every chunk.
+    const second = await summarizePaper(paper, { style: 'abstract', length: 'short' }, { generator: gen, mapReduce: { passCache }, onEvent: (e) => events.push(e) });
+    // Only the second style's own final pass reached the model; progress still runs through every chunk.
     expect(gen.calls.slice(madeFirst).map((c) => c.streamed)).toEqual([true]);
     expect(passCache.hits).toBe(madeFirst - 1);
     checkMonotone(events);
     // The same text as without the cache.
-    const fresh = await summarizePaper(paper, { style: 'tldr', length: 'short' }, { generator: new FakeGenerator(400, 'causal') });
+    const fresh = await summarizePaper(paper, { style: 'abstract', length: 'short' }, { generator: new FakeGenerator(400, 'causal') });
     expect(second.text).toBe(fresh.text);
 
     // Stopped after three chunks: asked again, those three come from the cache.
@@ -182,5 +182,27 @@ describe('map-reduce over a 20k-word paper', async () => {
     expect(again.partial).toBe(false);
     expect(cache.hits).toBe(3);
     expect(new Set(stopping.calls.map((c) => c.input)).size).toBe(stopping.calls.length - 1); // only the aborted fourth input was sent twice
+  });
+
+  it('reads the body, not the abstract, for every style but the TL;DR, and keeps the abstract in chunks of its own', async () => {
+    const small = await ingest({ text: syntheticPaper(3_000) });
+    const smallAbstract = small.sections.find((x) => x.kind === 'abstract')!.text.split(/(?<=\.)\s/)[0];
+    for (const style of ['key_points', 'abstract', 'lay', 'sections'] as SummaryStyle[]) {
+      const gen = new FakeGenerator(400, 'causal');
+      await summarizePaper(small, { style, length: 'short' }, { generator: gen });
+      expect(gen.calls.some((c) => c.input.includes(smallAbstract)), style).toBe(false);
+    }
+    expect(smallAbstract.length).toBeGreaterThan(20);
+    // TL;DR reads the abstract, in chunks that hold nothing else; the body's map passes are those key points made.
+    const passCache = new PassCache();
+    const gen = new FakeGenerator(400, 'causal');
+    await summarizePaper(small, { style: 'key_points', length: 'short' }, { generator: gen, mapReduce: { passCache } });
+    const bodyMaps = gen.calls.filter((c) => c.input.startsWith('Paper') && c.input.includes('part of a scientific paper')).length;
+    const made = gen.calls.length;
+    await summarizePaper(small, { style: 'tldr', length: 'short' }, { generator: gen, mapReduce: { passCache } });
+    const newMaps = gen.calls.slice(made).filter((c) => c.input.includes('part of a scientific paper'));
+    expect(newMaps.length).toBeGreaterThan(0);
+    for (const c of newMaps) expect(c.input).toContain(smallAbstract.slice(0, 30));
+    expect(passCache.hits).toBeGreaterThanOrEqual(bodyMaps);
   });
 });

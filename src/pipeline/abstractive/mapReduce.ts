@@ -142,8 +142,8 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
 
   try {
     // 1. What the model will read: selected sections as sentences, optionally shrunk extractively.
-    const selected = selectSections(paper, request.sectionIndexes);
-    let sections: ChunkSection[] = selected.map((i) => ({ title: paper.sections[i].title, sentences: splitSentences(paper.sections[i].text) }));
+    const selected = readSections(paper, selectSections(paper, request.sectionIndexes), request.style);
+    let sections: ReadSection[] = selected.map((i) => ({ title: paper.sections[i].title, sentences: splitSentences(paper.sections[i].text), abstract: paper.sections[i].kind === 'abstract' }));
     const totalTokens = sections.reduce((n, s) => n + s.sentences.reduce((m, x) => m + count(x), 0), 0);
     const maxChunks = opts.maxMapChunks ?? 12;
     const wantExtract = opts.extractFirst === true || ((opts.extractFirst ?? 'auto') === 'auto' && totalTokens > maxChunks * limit * 0.9);
@@ -157,11 +157,11 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
     const finalLength = LENGTH_PRESETS[request.length];
     const perSection = request.style === 'sections';
     const chunkOpts = { countTokens: count, maxTokens: limit, overlapTokens: opts.overlapTokens ?? 32, sectionBreaks: perSection ? ('always' as const) : ('prefer' as const) };
-    let chunks = chunkSections(sections, chunkOpts);
+    let chunks = chunkApart(sections, chunkOpts);
     // Section boundaries and overlap cost room: tighten the extractive budget until the cap holds.
     for (let budget = maxChunks * limit * 0.75; wantExtract && chunks.length > maxChunks && budget > limit; budget *= 0.8) {
       sections = preselect(paper, selected, budget, count);
-      chunks = chunkSections(sections, chunkOpts);
+      chunks = chunkApart(sections, chunkOpts);
     }
 
     // 2. Short paper, whole-paper style: one streamed pass, no map.
@@ -373,7 +373,37 @@ function postprocess(style: SummaryRequest['style'], text: string): string {
 }
 
 /** Keeps the most salient sentences (extractive ranking, lay preference aside) in paper order within a token budget. */
-function preselect(paper: Paper, selected: number[], budget: number, count: (s: string) => number): ChunkSection[] {
+/** A section the model reads; the abstract's flag keeps it in chunks of its own (chunkApart). */
+type ReadSection = ChunkSection & { abstract: boolean };
+
+/** Body sentences below which a paper's abstract stays in what the model reads for every style. */
+const MIN_BODY_SENTENCES = 5;
+
+/**
+ * The reader has the abstract (the paper view shows it), so every style but the TL;DR reads the
+ * body, as the extractive styles quote it; a paper with too little body keeps its abstract.
+ */
+function readSections(paper: Paper, selected: number[], style: SummaryRequest['style']): number[] {
+  if (style === 'tldr') return selected;
+  const body = selected.filter((i) => paper.sections[i].kind !== 'abstract');
+  if (body.length === selected.length) return selected;
+  const bodySentences = body.reduce((n, i) => n + splitSentences(paper.sections[i].text).length, 0);
+  return bodySentences >= MIN_BODY_SENTENCES ? body : selected;
+}
+
+/**
+ * Chunks with the abstract kept apart from the body whenever more than one chunk is needed, so
+ * the body's chunks, and so its map passes, are the same whether the abstract is read or not
+ * (a TL;DR after key points reuses them, PassCache).
+ */
+function chunkApart(sections: ReadSection[], opts: Parameters<typeof chunkSections>[1]) {
+  const whole = chunkSections(sections, opts);
+  const abstract = sections.filter((s) => s.abstract);
+  if (whole.length < 2 || !abstract.length || abstract.length === sections.length) return whole;
+  return [...chunkSections(abstract, opts), ...chunkSections(sections.filter((s) => !s.abstract), opts)];
+}
+
+function preselect(paper: Paper, selected: number[], budget: number, count: (s: string) => number): ReadSection[] {
   const sents = paperSentences(paper, selected);
   const ranked = rankSentences(paper, sents);
   const order = sents.map((_, i) => i).sort((a, b) => ranked.scores[b] - ranked.scores[a]);
@@ -386,6 +416,6 @@ function preselect(paper: Paper, selected: number[], budget: number, count: (s: 
     used += t;
   }
   return selected
-    .map((si) => ({ title: paper.sections[si].title, sentences: sents.filter((s, i) => s.section === si && keep.has(i)).map((s) => s.text) }))
+    .map((si) => ({ title: paper.sections[si].title, sentences: sents.filter((s, i) => s.section === si && keep.has(i)).map((s) => s.text), abstract: paper.sections[si].kind === 'abstract' }))
     .filter((s) => s.sentences.length);
 }
