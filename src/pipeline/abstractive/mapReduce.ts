@@ -369,10 +369,20 @@ export function dedupe(points: string[]): string[] {
 function postprocess(style: SummaryRequest['style'], text: string): string {
   if (style === 'abstract' || style === 'tldr') return text.replace(/\s*\n+\s*/g, ' ').trim();
   if (style === 'lay') return removeCitations(text.replace(/\s*\([^()]{0,80}\)/g, '')).replace(/\s*\n+\s*/g, ' ');
+  if (style === 'key_points') return asList(text);
   return text.trim();
 }
 
-/** Keeps the most salient sentences (extractive ranking, lay preference aside) in paper order within a token budget. */
+/** Key points as a list: a model that wrote sentences or plain lines gets a bullet per point. */
+function asList(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => (/^(?:[-*•]|\d{1,2}[.)])\s/.test(l) || /:$/.test(l) ? l : `- ${l}`))
+    .join('\n');
+}
+
 /** A section the model reads; the abstract's flag keeps it in chunks of its own (chunkApart). */
 type ReadSection = ChunkSection & { abstract: boolean };
 
@@ -403,6 +413,7 @@ function chunkApart(sections: ReadSection[], opts: Parameters<typeof chunkSectio
   return [...chunkSections(abstract, opts), ...chunkSections(sections.filter((s) => !s.abstract), opts)];
 }
 
+/** Keeps the most salient sentences (extractive ranking, lay preference aside) in paper order within a token budget. */
 function preselect(paper: Paper, selected: number[], budget: number, count: (s: string) => number): ReadSection[] {
   const sents = paperSentences(paper, selected);
   const ranked = rankSentences(paper, sents);

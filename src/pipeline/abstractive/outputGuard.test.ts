@@ -70,4 +70,36 @@ describe('output guard', () => {
     expect(whole.text(true)).toBe('One claim here. Another result there');
     expect(g.text(false)).toBe('One claim here.');
   });
+
+  it('judges the sentences of key points written as prose, one point each', () => {
+    // SmolLM2's key points of metapangenomes: one line, its second and third sentences restating the first.
+    const prose =
+      'The paper shows that metagenomics enables accurate estimation of metapangenomes. ' +
+      'This approach enables accurate estimation of metapangenomes with minimal reliance on references. ' +
+      'Reads are mapped to gene families without assembly. ' +
+      'The methods enable metapangenomes by enabling accurate estimation of metapangenomes. ' +
+      'Results hold on three gut data sets.';
+    const g = new OutputGuard({ unit: 'points', count: 3 });
+    stream(g, prose);
+    // Both restatements dropped, and the second ends the pass (a model that loops has no more to say).
+    expect(g.text()).toBe('The paper shows that metagenomics enables accurate estimation of metapangenomes.\nReads are mapped to gene families without assembly.');
+    expect(g.dropped).toBe(2);
+    // Prose of distinct sentences gives the asked three points, the first sentence counted too.
+    const h = new OutputGuard({ unit: 'points', count: 3 });
+    expect(stream(h, 'Plots come from 114 countries. Data are open. Methods are described. Extra sentence.')).not.toBeNull();
+    expect(h.text()).toBe('Plots come from 114 countries.\nData are open.\nMethods are described.');
+  });
+
+  it('ends a pass that loops inside a sentence that never ends, keeping what came before the loop', () => {
+    const looping = 'The sPlot initiative builds a global database of vegetation plots, a key part of sPlot Open-Access Open-Access Open-Access Online Open-Access Online Online Open-Access Open-Access Online Online Online Open-Access';
+    const g = new OutputGuard({ unit: 'words', count: 60 });
+    expect(stream(g, looping + ' Online Online Online Open-Access Online')).not.toBeNull();
+    expect(g.text(false)).toBe('The sPlot initiative builds a global database of vegetation plots, a key part of sPlot Open-Access');
+    // After a kept sentence, the looping one is left out whole.
+    const h = new OutputGuard({ unit: 'words', count: 60 });
+    stream(h, `Plots come from 114 countries. ${looping}`);
+    expect(h.text(false)).toBe('Plots come from 114 countries.');
+    // An ordinary long sentence is no loop.
+    expect(withoutRepeats('We release 94,210 vegetation plots from 114 countries with their species, cover values, header data and the climate of each plot, as open data.')).toContain('open data.');
+  });
 });

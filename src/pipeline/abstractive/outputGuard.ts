@@ -43,8 +43,14 @@ export class OutputGuard implements PassFilter {
     if (this.stopped) return true;
     this.raw += delta;
     const units = this.units(this.raw);
-    // The last unit may still grow: only the ones before it are judged while streaming.
+    // The last unit may still grow: only the ones before it are judged while streaming, unless it
+    // already loops (a sentence that never ends, naming the same words again and again).
     while (this.judged < units.length - 1 && !this.stopped) this.judge(units[this.judged++]);
+    const last = units[units.length - 1];
+    if (!this.stopped && this.judged === units.length - 1 && last && loops(last, STREAMING_LOOP_GRAMS)) {
+      this.judged++;
+      this.dropLoop(last);
+    }
     return this.stopped;
   }
 
@@ -61,13 +67,22 @@ export class OutputGuard implements PassFilter {
     return this.join();
   }
 
-  /** Whole sentences; lines, for a list of points (a point is one line, however many sentences). */
+  /**
+   * Whole sentences; for points, the lines of a list (a point is one line, however many
+   * sentences), and the sentences of a line that is no list item (a model that wrote prose).
+   */
   private units(s: string): string[] {
-    if (this.asked?.unit === 'points') return s.split('\n').map((l) => l.trim()).filter(Boolean);
-    return splitSentences(s).map((x) => x.trim()).filter(Boolean);
+    const sentences = (t: string) => splitSentences(t).map((x) => x.trim()).filter(Boolean);
+    if (this.asked?.unit !== 'points') return sentences(s);
+    return s
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .flatMap((l) => (BULLET.test(l) ? [l] : sentences(l)));
   }
 
   private judge(unit: string): void {
+    if (loops(unit, MIN_LOOP_GRAMS)) return this.dropLoop(unit);
     const claim = termCounts(unit.replace(BULLET, ''));
     if (this.keptTerms.some((k) => countsCosine(k, claim) > SAME_CLAIM_AT)) {
       this.dropped++;
@@ -81,7 +96,7 @@ export class OutputGuard implements PassFilter {
     }
     if (a.unit === 'sentences' || a.unit === 'points') {
       // An introduction line before the list ("Here are the key points:") is not a point.
-      const counts = a.unit === 'sentences' || BULLET.test(unit) || this.kept.length > 0;
+      const counts = a.unit === 'sentences' || BULLET.test(unit) || !/:\s*$/.test(unit);
       this.keep(unit, claim);
       if (counts) this.amount++;
       if (this.amount >= a.count) this.stopped = true;
@@ -101,6 +116,16 @@ export class OutputGuard implements PassFilter {
     if (this.amount >= a.count * 0.9) this.stopped = true;
   }
 
+  /** A looping unit ends the pass; with nothing kept before it, its start before the loop stays. */
+  private dropLoop(unit: string): void {
+    this.dropped++;
+    this.stopped = true;
+    if (!this.kept.length) {
+      const start = beforeLoop(unit);
+      if (start) this.keep(start, termCounts(start));
+    }
+  }
+
   private keep(unit: string, terms: TermCounts): void {
     this.kept.push(unit);
     this.keptTerms.push(terms);
@@ -110,6 +135,43 @@ export class OutputGuard implements PassFilter {
     if (this.asked?.unit === 'points') return this.kept.join('\n');
     return this.kept.reduce((out, s, i) => (i ? out + sentenceGap(this.kept[i - 1]) : '') + s, '');
   }
+}
+
+/** Share of a unit's word trigrams that repeat an earlier one in it, from which on it is a loop. */
+const LOOP_SHARE = 0.3;
+/** Trigrams a finished unit needs before it can be called a loop; a growing one needs more. */
+const MIN_LOOP_GRAMS = 6;
+const STREAMING_LOOP_GRAMS = 12;
+
+const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Word trigrams of `s` in order; the index of the first that repeats an earlier one (-1: none). */
+function trigrams(s: string): { grams: string[]; firstRepeat: number } {
+  const w = wordsOf(s);
+  const grams: string[] = [];
+  const seen = new Set<string>();
+  let firstRepeat = -1;
+  for (let i = 0; i + 2 < w.length; i++) {
+    const g = `${w[i]} ${w[i + 1]} ${w[i + 2]}`;
+    if (firstRepeat < 0 && seen.has(g)) firstRepeat = i;
+    seen.add(g);
+    grams.push(g);
+  }
+  return { grams, firstRepeat };
+}
+
+/** SmolLM2 can fall into "Open-Access Open-Access Online ..." inside one sentence that never ends. */
+function loops(unit: string, minGrams: number): boolean {
+  const { grams } = trigrams(unit);
+  return grams.length >= minGrams && (grams.length - new Set(grams).size) / grams.length >= LOOP_SHARE;
+}
+
+/** The words of a looping unit before its first repeated trigram began. */
+function beforeLoop(unit: string): string {
+  const { firstRepeat } = trigrams(unit);
+  if (firstRepeat < 1) return '';
+  const spans = [...unit.matchAll(/[\p{L}\p{N}]+/gu)];
+  return unit.slice(0, spans[firstRepeat].index).replace(/[\s,;:–—-]+$/u, '').trim();
 }
 
 /** A finished intermediate pass without its repeated sentences. */
