@@ -8,7 +8,7 @@ import { removeCitations } from '../extractive/styles';
 import { terms } from '../extractive/terms';
 import { paperSentences, selectSections } from '../selection';
 import { splitSentences } from '../sentences';
-import { OutputGuard, Unguarded, withoutRepeats, type PassFilter } from './outputGuard';
+import { BULLET, OutputGuard, Unguarded, withoutRepeats, type PassFilter } from './outputGuard';
 import { generateMany, ManyAborted } from './batchRun';
 import type { PassCache } from './passCache';
 import type { Paper, SummaryEvent, SummaryOutcome, SummaryRequest } from '../types';
@@ -142,8 +142,12 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
 
   try {
     // 1. What the model will read: selected sections as sentences, optionally shrunk extractively.
-    const selected = readSections(paper, selectSections(paper, request.sectionIndexes), request.style);
-    let sections: ReadSection[] = selected.map((i) => ({ title: paper.sections[i].title, sentences: splitSentences(paper.sections[i].text), abstract: paper.sections[i].kind === 'abstract' }));
+    const read = readSections(
+      selectSections(paper, request.sectionIndexes).map((i) => ({ index: i, title: paper.sections[i].title, sentences: splitSentences(paper.sections[i].text), abstract: paper.sections[i].kind === 'abstract' })),
+      request.style,
+    );
+    const selected = read.map((s) => s.index);
+    let sections: ReadSection[] = read;
     const totalTokens = sections.reduce((n, s) => n + s.sentences.reduce((m, x) => m + count(x), 0), 0);
     const maxChunks = opts.maxMapChunks ?? 12;
     const wantExtract = opts.extractFirst === true || ((opts.extractFirst ?? 'auto') === 'auto' && totalTokens > maxChunks * limit * 0.9);
@@ -379,7 +383,7 @@ function asList(text: string): string {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((l) => (/^(?:[-*•]|\d{1,2}[.)])\s/.test(l) || /:$/.test(l) ? l : `- ${l}`))
+    .map((l) => (BULLET.test(l) || /:$/.test(l) ? l : `- ${l}`))
     .join('\n');
 }
 
@@ -393,12 +397,11 @@ const MIN_BODY_SENTENCES = 5;
  * The reader has the abstract (the paper view shows it), so every style but the TL;DR reads the
  * body, as the extractive styles quote it; a paper with too little body keeps its abstract.
  */
-function readSections(paper: Paper, selected: number[], style: SummaryRequest['style']): number[] {
+function readSections<T extends ReadSection>(selected: T[], style: SummaryRequest['style']): T[] {
   if (style === 'tldr') return selected;
-  const body = selected.filter((i) => paper.sections[i].kind !== 'abstract');
+  const body = selected.filter((s) => !s.abstract);
   if (body.length === selected.length) return selected;
-  const bodySentences = body.reduce((n, i) => n + splitSentences(paper.sections[i].text).length, 0);
-  return bodySentences >= MIN_BODY_SENTENCES ? body : selected;
+  return body.reduce((n, s) => n + s.sentences.length, 0) >= MIN_BODY_SENTENCES ? body : selected;
 }
 
 /**

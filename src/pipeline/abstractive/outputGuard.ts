@@ -13,7 +13,8 @@ import { withoutUnfinishedTail } from './tail';
 
 /** Repeats dropped before the pass is stopped: one slip is forgiven, a second means a loop. */
 const REPEATS_BEFORE_STOP = 2;
-const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;
+/** A list item's marker: -, *, • or a number with . or ). */
+export const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;
 
 /** What a pass's text goes through as it streams. */
 export interface PassFilter {
