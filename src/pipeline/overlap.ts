@@ -29,3 +29,14 @@ export function countsCosine(ca: TermCounts, cb: TermCounts): number {
   const d = norm(ca) * norm(cb);
   return d === 0 ? 0 : dot / d;
 }
+
+/** Share of a text's word trigrams said before, from which on a model is looping. */
+export const LOOP_SHARE = 0.3;
+
+/** Word trigrams in order ("sample collection method"), lower case, punctuation left out. */
+export function wordTrigrams(s: string): string[] {
+  const w = s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const grams: string[] = [];
+  for (let i = 0; i + 2 < w.length; i++) grams.push(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+  return grams;
+}

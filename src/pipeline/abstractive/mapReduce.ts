@@ -64,10 +64,9 @@ export async function summarizeAbstractive(paper: Paper, request: SummaryRequest
     const hit = cache?.get(key);
     if (hit !== undefined) return hit;
     // The reader's passes are held to the asked length; every pass loses its repeats.
-    const guard: PassFilter =
-      opts.outputGuard === false
-        ? new Unguarded()
-        : new OutputGuard(stage === 'final' || stage === 'section' ? askedLength(stage === 'section' ? 'sections' : request.style, request.length, ctx.output) : undefined);
+    const guard: PassFilter = !filtered
+      ? new Unguarded()
+      : new OutputGuard(stage === 'final' || stage === 'section' ? askedLength(stage === 'section' ? 'sections' : request.style, request.length, ctx.output) : undefined);
     const enough = new AbortController();
     const before = streamed;
     const keep = (complete: boolean) => {

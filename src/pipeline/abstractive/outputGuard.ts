@@ -6,7 +6,7 @@
 // asked number of units or words is reached or the model repeats itself twice: the pass ends
 // there, which also saves the tokens it would have spent.
 import { countText, sentenceGap } from '../cjk/script';
-import { countsCosine, SAME_CLAIM_AT, termCounts, type TermCounts } from '../overlap';
+import { countsCosine, LOOP_SHARE, SAME_CLAIM_AT, termCounts, wordTrigrams, type TermCounts } from '../overlap';
 import { splitSentences } from '../sentences';
 import type { AskedLength } from './prompts';
 import { withoutUnfinishedTail } from './tail';
@@ -138,38 +138,20 @@ export class OutputGuard implements PassFilter {
   }
 }
 
-/** Share of a unit's word trigrams that repeat an earlier one in it, from which on it is a loop. */
-const LOOP_SHARE = 0.3;
 /** Trigrams a finished unit needs before it can be called a loop; a growing one needs more. */
 const MIN_LOOP_GRAMS = 6;
 const STREAMING_LOOP_GRAMS = 12;
 
-const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** Word trigrams of `s` in order; the index of the first that repeats an earlier one (-1: none). */
-function trigrams(s: string): { grams: string[]; firstRepeat: number } {
-  const w = wordsOf(s);
-  const grams: string[] = [];
-  const seen = new Set<string>();
-  let firstRepeat = -1;
-  for (let i = 0; i + 2 < w.length; i++) {
-    const g = `${w[i]} ${w[i + 1]} ${w[i + 2]}`;
-    if (firstRepeat < 0 && seen.has(g)) firstRepeat = i;
-    seen.add(g);
-    grams.push(g);
-  }
-  return { grams, firstRepeat };
-}
-
 /** SmolLM2 can fall into "Open-Access Open-Access Online ..." inside one sentence that never ends. */
 function loops(unit: string, minGrams: number): boolean {
-  const { grams } = trigrams(unit);
+  const grams = wordTrigrams(unit);
   return grams.length >= minGrams && (grams.length - new Set(grams).size) / grams.length >= LOOP_SHARE;
 }
 
 /** The words of a looping unit before its first repeated trigram began. */
 function beforeLoop(unit: string): string {
-  const { firstRepeat } = trigrams(unit);
+  const grams = wordTrigrams(unit);
+  const firstRepeat = grams.findIndex((g, i) => grams.indexOf(g) < i);
   if (firstRepeat < 1) return '';
   const spans = [...unit.matchAll(/[\p{L}\p{N}]+/gu)];
   return unit.slice(0, spans[firstRepeat].index).replace(/[\s,;:–—-]+$/u, '').trim();

@@ -1,6 +1,7 @@
 // Tidies a small model's answer before it is shown: no half sentence where it ran out of tokens,
 // and no loop ("sample collection method, sample collection method, ...") once it starts repeating.
 import { withoutUnfinishedTail } from '../abstractive/tail';
+import { LOOP_SHARE, wordTrigrams } from '../overlap';
 import { splitSentences } from '../sentences';
 
 /** A sentence end, with the citation markers that follow it ("... decade. [1][2]"). */
@@ -10,18 +11,11 @@ export function withoutHalfSentence(text: string): string {
   return withoutUnfinishedTail(text, { end: END, lineBreaks: false });
 }
 
-const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** Share of a sentence's word trigrams already said, from which on the answer is a loop. */
-const LOOP_SHARE = 0.3;
-
 export function withoutLoops(text: string): string {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const sentence of splitSentences(text)) {
-    const w = words(sentence);
-    const grams: string[] = [];
-    for (let i = 0; i + 2 < w.length; i++) grams.push(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+    const grams = wordTrigrams(sentence);
     const repeated = grams.filter((g) => seen.has(g)).length;
     // Within one sentence too: a list that keeps naming the same thing.
     const inner = grams.length - new Set(grams).size;
