@@ -68,6 +68,31 @@ describe('Markdown ingest (pandoc / Manubot)', async () => {
   });
 });
 
+describe('Markdown ingest of a Chinese Manubot paper', async () => {
+  // As a Chinese paper writes them: no space after a key, full-width punctuation straight after it.
+  const md = [
+    '# 工作流',
+    '',
+    '## 引言',
+    '',
+    '许多工具无法访问 @doi:10.1186/s13059-019-1649-8。此外，有些工具根本无法安装 @doi:10.1186/s13059-019-1649-8。' +
+      '我们构建了 Hetionet v1.0（图 @fig:hetionet）。该 hetnet 包含 47,031 个节点（@tbl:metanodes），见[@doi:10.1038/514127a; @pmid:25851694]。',
+    '',
+  ].join('\n');
+  const paper = await ingest({ name: 'zh.md', bytes: new TextEncoder().encode(md) });
+  const text = paper.sections.map((s) => s.text).join('\n');
+
+  it('ends a citation key where the Chinese text resumes, keeping the sentences after it', () => {
+    expect(text).toMatch(/许多工具无法访问 \[(\d)\]。此外，有些工具根本无法安装 \[\1\]。我们构建了/);
+    expect(text).toMatch(/见\[\d, \d\]。$/);
+    expect(text).not.toMatch(/@doi|@pmid|@fig|@tbl/);
+  });
+
+  it('writes the kind of a reference in Chinese', () => {
+    expect(text).toContain('我们构建了 Hetionet v1.0（图 [hetionet]）。该 hetnet 包含 47,031 个节点（表 [metanodes]），');
+  });
+});
+
 describe('Markdown front matter (JOSS, pandoc)', () => {
   const JOSS = `---
 title: "\`corner.py\`: Scatterplot matrices in Python"

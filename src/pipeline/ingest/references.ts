@@ -4,6 +4,8 @@
 // The label stands in for the number we cannot know without typesetting; dropping it would leave
 // "see Figure and", and inventing a number would be wrong.
 
+import { hasCjk } from '../cjk/script';
+
 /** Numbers citation keys in order of first use across one document. */
 export class CitationNumbers {
   private readonly numbers = new Map<string, number>();
@@ -47,21 +49,42 @@ function split(label: string): { kind?: string; name: string } {
   return { name: label.trim() };
 }
 
+// The kind words a Chinese paper prints before a reference: "图 [arch]", not "Figure [arch]".
+const KINDS_ZH: Record<string, string> = {
+  Figure: '图',
+  Table: '表',
+  Equation: '式',
+  Section: '节',
+  Chapter: '章',
+  Appendix: '附录',
+  Algorithm: '算法',
+  Listing: '代码',
+  Theorem: '定理',
+  Lemma: '引理',
+  Definition: '定义',
+  Proposition: '命题',
+  Corollary: '推论',
+};
+
 /**
  * The text for a reference to `labels`. `withKind` adds the kind word the way \cref or a bare
- * pandoc-crossref "@fig:x" print it ("Figure [x]"); \ref prints only the number, so the source
- * already has "Figure~\ref{x}".
+ * pandoc-crossref "@fig:x" print it ("Figure [x]", "图 [x]" in Chinese text); \ref prints only
+ * the number, so the source already has "Figure~\ref{x}".
  */
-export function refText(labels: string[], withKind: boolean): string {
+export function refText(labels: string[], withKind: boolean, chinese = false): string {
   const parts = labels.map(split).filter((p) => p.name);
   if (!parts.length) return '';
   const names = parts.map((p) => `[${p.name}]`).join(', ');
-  return withKind && parts[0].kind ? `${parts[0].kind} ${names}` : names;
+  const kind = parts[0].kind && (chinese ? KINDS_ZH[parts[0].kind] : parts[0].kind);
+  return withKind && kind ? `${kind} ${names}` : names;
 }
 
 // Pandoc citation keys: start with a letter, digit or _, may hold URL punctuation but no brackets
-// or parentheses, and never end in punctuation.
-const KEY = String.raw`[A-Za-z0-9_][^\s;,\][()]*[^\s;,\][().:]|[A-Za-z0-9_]`;
+// or parentheses, and never end in punctuation. A key ends where Chinese text resumes: a Chinese
+// paper writes "无法安装 @doi:10.1186/x。此外，……" with no space after the key, and a key that ran
+// on to the next space swallowed the sentences after it.
+const NOT_KEY = String.raw`\s;,\][()\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026`;
+const KEY = String.raw`[A-Za-z0-9_](?:[^${NOT_KEY}]*[^${NOT_KEY}.:])?`;
 const CROSSREF = /^(fig|tbl|eq|sec|lst):/;
 // Manubot's citation-by-identifier prefixes: a bare "@doi:..." in running text is a citation,
 // unlike an @handle or an e-mail address.
@@ -73,20 +96,22 @@ const BARE_PREFIX = /^(doi|pmid|pmcid|arxiv|isbn|url|wikidata|tag|raw|https?):/i
  * "Figure @fig:workflow" -> "Figure [workflow]", "(@tbl:roles)" -> "(Table [roles])".
  */
 export function pandocCitations(line: string, cites: CitationNumbers): string {
-  const key = new RegExp(`-?@(${KEY})`, 'g');
+  const key = new RegExp(`-?@(${KEY})`, 'gu');
+  const chinese = hasCjk(line);
   let out = line.replace(/\[([^[\]]*@[^[\]]*)\]/g, (whole, body: string) => {
     const parts = body.split(';');
     const keys = parts.map((p) => [...p.matchAll(key)].map((m) => m[1]));
     // Every part must cite something, or this is ordinary bracketed text with an "@" in it.
     if (keys.some((k) => k.length !== 1)) return whole;
     const flat = keys.flat();
-    if (flat.every((k) => CROSSREF.test(k))) return refText(flat, true);
+    if (flat.every((k) => CROSSREF.test(k))) return refText(flat, true, chinese);
     return cites.marker(flat.filter((k) => !CROSSREF.test(k)));
   });
-  const kindBefore = /\b(Figures?|Figs?\.|Tables?|Tabs?\.|Equations?|Eqs?\.|Sections?|Secs?\.|Listings?)\s+$/i;
-  out = out.replace(new RegExp(`(^|[\\s(])-?@(${KEY})`, 'g'), (whole: string, pre: string, k: string, at: number, all: string) => {
+  const kindBefore = /(?:\b(?:Figures?|Figs?\.|Tables?|Tabs?\.|Equations?|Eqs?\.|Sections?|Secs?\.|Listings?)|图|表|公式|式|节|章|附录|算法)\s*$/i;
+  // Before a key: a space or parenthesis, or in Chinese text any character or punctuation mark.
+  out = out.replace(new RegExp(`(^|[\\s(（]|[\\p{Script=Han}，。；：、])-?@(${KEY})`, 'gu'), (whole: string, pre: string, k: string, at: number, all: string) => {
     // "Figure @fig:x" already names the kind; a bare "@fig:x" gets it.
-    if (CROSSREF.test(k)) return pre + refText([k], !kindBefore.test(all.slice(0, at) + pre));
+    if (CROSSREF.test(k)) return pre + refText([k], !kindBefore.test(all.slice(0, at) + pre), chinese);
     if (BARE_PREFIX.test(k)) return pre + cites.marker([k]);
     return whole;
   });
