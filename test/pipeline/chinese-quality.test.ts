@@ -15,82 +15,13 @@ import { similarityTerms, terms } from '../../src/pipeline/extractive/terms';
 import { pageRank } from '../../src/pipeline/extractive/textrank';
 import { buildTfIdf, similarityGraph } from '../../src/pipeline/extractive/tfidf';
 import { paperSentences, selectSections } from '../../src/pipeline/selection';
+import { avg, cutUnits as cut, fmt, rougeL, rougeN, rougeUnits, score, type Scores } from './charRouge';
 
-const DIR = join(__dirname, '../data/papers-zh');
-const ids = readdirSync(DIR)
-  .filter((f) => f.endsWith('.body.md'))
-  .map((f) => f.replace(/\.body\.md$/, ''));
-
-/** Characters for CJK, whole words for Latin text and numbers; punctuation is not a unit. */
-export function rougeUnits(s: string): string[] {
-  // One unit per Han character; a run of Latin letters or digits (BERT, 95.3%) is one unit and
-  // stops at the next Han character (it once swallowed "38%的样地" whole).
-  return s.match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])(?:(?!\p{Script=Han})[\p{L}\p{N}.%])*/gu) ?? [];
-}
-
-function ngrams(units: string[], n: number): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i + n <= units.length; i++) {
-    const g = units.slice(i, i + n).join('\u0001');
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
-}
-
-const f1 = (hits: number, cand: number, ref: number) => (hits && cand && ref ? (2 * hits) / (cand + ref) : 0);
-
-export function rougeN(candidate: string, reference: string, n: number): number {
-  const c = ngrams(rougeUnits(candidate), n);
-  const r = ngrams(rougeUnits(reference), n);
-  let hits = 0;
-  for (const [g, k] of c) hits += Math.min(k, r.get(g) ?? 0);
-  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  return f1(hits, total(c), total(r));
-}
-
-export function rougeL(candidate: string, reference: string): number {
-  const a = rougeUnits(candidate);
-  const b = rougeUnits(reference);
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-    [prev, cur] = [cur, prev];
-  }
-  return f1(prev[b.length], a.length, b.length);
-}
-
-interface Scores {
-  r1: number;
-  r2: number;
-  rl: number;
-}
-const score = (c: string, r: string): Scores => ({ r1: rougeN(c, r, 1), r2: rougeN(c, r, 2), rl: rougeL(c, r) });
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const avg = (xs: Scores[]): Scores => ({ r1: mean(xs.map((x) => x.r1)), r2: mean(xs.map((x) => x.r2)), rl: mean(xs.map((x) => x.rl)) });
-const fmt = (s: Scores) => `R1 ${s.r1.toFixed(3)} R2 ${s.r2.toFixed(3)} RL ${s.rl.toFixed(3)}`;
-
-/** The first `budget` units of the sentences in `order`, joined in paper order. */
-function cut(sentences: string[], order: number[], budget: number): string {
-  const picked: number[] = [];
-  let used = 0;
-  for (const i of order) {
-    if (used >= budget) break;
-    picked.push(i);
-    used += rougeUnits(sentences[i]).length;
-  }
-  const text = picked.sort((x, y) => x - y).map((i) => sentences[i]).join('');
-  // Trim to the budget in units, so no baseline is longer than the summary it is compared with.
-  let n = 0;
-  let end = text.length;
-  for (const m of text.matchAll(/\p{Script=Han}|[\p{L}\p{N}][\p{L}\p{N}.%]*/gu)) {
-    if (++n > budget) {
-      end = m.index;
-      break;
-    }
-  }
-  return text.slice(0, end);
-}
+const DATA = join(__dirname, '../data');
+/** Real CC BY papers (test/data/papers) translated into Chinese, body and abstract apart. */
+const TRANSLATED = join(DATA, 'papers-zh-translated');
+/** Short texts written in Chinese for the test (CC0). */
+const WRITTEN = join(DATA, 'papers-zh');
 
 function lexRankOrder(sentences: string[], features: (s: string) => string[]): number[] {
   const model = buildTfIdf(sentences.map(features));
@@ -106,46 +37,87 @@ describe('character ROUGE', () => {
     expect(rougeN('今天天气', '明日下雨', 1)).toBe(0);
     expect(rougeL('甲乙丙丁', '甲丙丁戊')).toBeCloseTo((2 * 3) / 8);
   });
+
+  it('cuts a baseline to the budget in the same units', () => {
+    const text = cut(['提高了38%的样地。', '其余样地不变。'], [0, 1], 6);
+    expect(rougeUnits(text)).toEqual(['提', '高', '了', '38%', '的', '样']);
+  });
 });
 
+/** Papers of one set: `<id>.body.md` (input, abstract left out) and `<id>.abstract.txt`. */
+const papersIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.body.md'))
+    .map((f) => f.replace(/\.body\.md$/, ''))
+    .sort();
+
+interface SetScores {
+  ours: Scores;
+  lead: Scores;
+  lex: Scores;
+  lexBigrams: Scores;
+  /** Papers where ours beats the better LexRank, per measure. */
+  wins: Scores;
+  papers: number;
+}
+
+async function scoreSet(dir: string): Promise<SetScores> {
+  const ours: Scores[] = [];
+  const lead: Scores[] = [];
+  const lex: Scores[] = [];
+  const lexBigrams: Scores[] = [];
+  const rows: string[] = [];
+  const ids = papersIn(dir);
+  for (const id of ids) {
+    const body = readFileSync(join(dir, `${id}.body.md`), 'utf8');
+    const reference = readFileSync(join(dir, `${id}.abstract.txt`), 'utf8').trim();
+    const paper = await ingest({ name: `${id}.md`, bytes: new TextEncoder().encode(body) });
+    expect(paper.language, id).toBe('zh');
+    expect(paper.abstract, id).toBeUndefined(); // the reference must not be part of the input
+    const summary = await summarizePaper(paper, { style: 'abstract', length: 'medium' });
+    const sentences = paperSentences(paper, selectSections(paper)).map((s) => s.text);
+    const budget = rougeUnits(summary.text).length;
+    const o = score(summary.text, reference);
+    const l = score(cut(sentences, sentences.map((_, i) => i), budget), reference);
+    const x = score(cut(sentences, lexRankOrder(sentences, terms), budget), reference);
+    const xb = score(cut(sentences, lexRankOrder(sentences, similarityTerms), budget), reference);
+    ours.push(o);
+    lead.push(l);
+    lex.push(x);
+    lexBigrams.push(xb);
+    rows.push(`${id.padEnd(15)} ours ${fmt(o)} | lead ${fmt(l)} | lexrank ${fmt(x)} | lexrank+bigrams ${fmt(xb)} | ${budget} units`);
+  }
+  const wins = { r1: 0, r2: 0, rl: 0 };
+  for (const k of ['r1', 'r2', 'rl'] as const) wins[k] = ours.filter((o, i) => o[k] > Math.max(lex[i][k], lexBigrams[i][k])).length;
+  const out = { ours: avg(ours), lead: avg(lead), lex: avg(lex), lexBigrams: avg(lexBigrams), wins, papers: ids.length };
+  rows.push(`${'mean'.padEnd(15)} ours ${fmt(out.ours)} | lead ${fmt(out.lead)} | lexrank ${fmt(out.lex)} | lexrank+bigrams ${fmt(out.lexBigrams)}`);
+  rows.push(`ours ahead of the better LexRank on R1 ${wins.r1}, R2 ${wins.r2}, RL ${wins.rl} of ${ids.length} papers`);
+  console.log(`${dir}\n${rows.join('\n')}`);
+  return out;
+}
+
+const better = (s: SetScores, k: keyof Scores) => Math.max(s.lex[k], s.lexBigrams[k]);
+
 describe('extractive summaries of Chinese papers', () => {
-  it('has papers to test with', () => {
-    expect(ids.length).toBeGreaterThanOrEqual(6);
+  it('beats lead-k and LexRank of equal length on real papers translated into Chinese (characters, vs the abstract)', async () => {
+    const s = await scoreSet(TRANSLATED);
+    expect(s.papers).toBeGreaterThanOrEqual(7);
+    for (const k of ['r1', 'r2', 'rl'] as const) {
+      expect(s.ours[k], k).toBeGreaterThan(s.lead[k]);
+      expect(s.ours[k], k).toBeGreaterThan(better(s, k));
+    }
+    // Not a free pass: both systems score well above chance overlap with the abstract.
+    expect(Math.min(s.ours.r2, s.lex.r2)).toBeGreaterThan(0.1);
   });
 
-  it('beats lead-k on ROUGE-1/2/L and LexRank on ROUGE-1/2 of equal length on average, level on ROUGE-L (characters, vs the abstract)', async () => {
-    const ours: Scores[] = [];
-    const lead: Scores[] = [];
-    const lex: Scores[] = [];
-    const lexBigrams: Scores[] = [];
-    const rows: string[] = [];
-    for (const id of ids) {
-      const body = readFileSync(join(DIR, `${id}.body.md`), 'utf8');
-      const reference = readFileSync(join(DIR, `${id}.abstract.txt`), 'utf8').trim();
-      const paper = await ingest({ name: `${id}.md`, bytes: new TextEncoder().encode(body) });
-      expect(paper.language).toBe('zh');
-      expect(paper.abstract).toBeUndefined(); // the reference must not be part of the input
-      const summary = await summarizePaper(paper, { style: 'abstract', length: 'medium' });
-      const sentences = paperSentences(paper, selectSections(paper)).map((s) => s.text);
-      const budget = rougeUnits(summary.text).length;
-      const o = score(summary.text, reference);
-      const l = score(cut(sentences, sentences.map((_, i) => i), budget), reference);
-      const x = score(cut(sentences, lexRankOrder(sentences, terms), budget), reference);
-      const xb = score(cut(sentences, lexRankOrder(sentences, similarityTerms), budget), reference);
-      ours.push(o);
-      lead.push(l);
-      lex.push(x);
-      lexBigrams.push(xb);
-      rows.push(`${id.padEnd(13)} ours ${fmt(o)} | lead ${fmt(l)} | lexrank ${fmt(x)} | lexrank+bigrams ${fmt(xb)} | ${budget} units`);
-    }
-    const [o, l, x, xb] = [avg(ours), avg(lead), avg(lex), avg(lexBigrams)];
-    rows.push(`${'mean'.padEnd(13)} ours ${fmt(o)} | lead ${fmt(l)} | lexrank ${fmt(x)} | lexrank+bigrams ${fmt(xb)}`);
-    console.log(rows.join('\n'));
-    for (const k of ['r1', 'r2', 'rl'] as const) expect(o[k]).toBeGreaterThan(l[k]);
-    // Ahead of LexRank on ROUGE-1 and -2; on ROUGE-L level with it (0.466 vs 0.472 when written).
-    for (const k of ['r1', 'r2'] as const) expect(o[k]).toBeGreaterThan(Math.max(x[k], xb[k]));
-    expect(o.rl).toBeGreaterThan(Math.max(x.rl, xb.rl) - 0.01);
-    // Not a free pass: both systems score well above chance overlap with the abstract.
-    expect(Math.min(o.r2, x.r2)).toBeGreaterThan(0.2);
+  it('beats lead-k and, on ROUGE-1/2, LexRank on the short texts written in Chinese for the test', async () => {
+    const s = await scoreSet(WRITTEN);
+    expect(s.papers).toBeGreaterThanOrEqual(6);
+    for (const k of ['r1', 'r2', 'rl'] as const) expect(s.ours[k], k).toBeGreaterThan(s.lead[k]);
+    for (const k of ['r1', 'r2'] as const) expect(s.ours[k], k).toBeGreaterThan(better(s, k));
+    // Level on ROUGE-L (0.466 vs 0.472 when written): six texts of ~1,000 characters, where one
+    // sentence more or less decides it.
+    expect(s.ours.rl).toBeGreaterThan(better(s, 'rl') - 0.01);
+    expect(Math.min(s.ours.r2, s.lex.r2)).toBeGreaterThan(0.2);
   });
 });
