@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { countText, textLanguage, wordEquivalents } from '../../src/pipeline/cjk/script';
 import { summarizeExtractive } from '../../src/pipeline/extractive';
 import { similarityTerms, terms } from '../../src/pipeline/extractive/terms';
-import { isFormula } from '../../src/pipeline/extractive/rank';
+import { CJK_CONTRIBUTION_CUE, isFormula, isHeadingFragment, proseShare, sentenceQuality } from '../../src/pipeline/extractive/rank';
 import { kindOfTitle, matchHeading } from '../../src/pipeline/headings';
 import { ingest } from '../../src/pipeline/ingest';
 import { splitSentences } from '../../src/pipeline/sentences';
@@ -99,6 +99,45 @@ describe('Chinese headings and tails', () => {
   });
 });
 
+
+describe('Chinese sentences in the ranker', () => {
+  it('finds the contribution cues the English pattern finds, not verbs that are nouns here', () => {
+    for (const s of [
+      '本文提出一种自适应动态图卷积网络。',
+      '在本研究中，我们整合了数十年来的生物医学知识。',
+      '我们在这些成果的基础上构建了一个框架。',
+      '我们从 29 个公开资源中获取并整合数据。',
+      '本文模型的平均绝对误差为18.6。',
+      '我们仍描述了两种使用场景。',
+      '实验结果表明，该方法优于基线。',
+    ])
+      expect(CJK_CONTRIBUTION_CUE.test(s), s).toBe(true);
+    for (const s of [
+      '本研究的局限在于睡眠信息为自我报告。', // possessive: the study's limitation
+      '我们召集了约三十名在研究项目中使用 GitHub 的研究人员。', // 研究 as a noun
+      '借此，我们得以捕捉已被认为对药物重定位具有影响的多种效应。', // passive
+      '我们使用线性混合模型分析年限的效应。', // "we used ... to analyse": no cue in English either
+      '这些数据重塑了我们对生物体多样性的认识。',
+    ])
+      expect(CJK_CONTRIBUTION_CUE.test(s), s).toBe(false);
+  });
+
+  it('does not take numbers and citations in Chinese prose for table residue', () => {
+    const s = '2011 年一项名为 PREDICT 的研究汇编了 593 种药物与 313 种疾病之间的 1,933 种治疗关系[24]。';
+    expect(proseShare(s)).toBeGreaterThan(0.6);
+    expect(sentenceQuality(s, wordEquivalents(s))).toBe(1);
+    expect(proseShare('模型 A 0.91 0.85 0.77 模型 B 0.88 0.80 0.79')).toBeLessThan(0.6);
+    // Unchanged for English: letters over all characters.
+    expect(proseShare('ab 12')).toBeCloseTo(2 / 5);
+  });
+
+  it('never calls a Chinese sentence with citations a heading fragment', () => {
+    const s = '借此，我们捕捉到多种效应，包括药物-药物相似性[24, 27]、疾病-疾病相似性[24, 28]、转录特征[25, 29, 17, 30, 18]以及分子通路[36]。';
+    expect(isHeadingFragment(s)).toBe(false);
+    expect(sentenceQuality(s, wordEquivalents(s))).toBeGreaterThan(0);
+    expect(isHeadingFragment('3.2 Experimental Setup')).toBe(true);
+  });
+});
 
 describe('a Chinese paper', () => {
   const paper = structureText(ZH_PAPER, { source: 'paste' });

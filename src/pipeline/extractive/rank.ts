@@ -1,7 +1,7 @@
 // Sentence salience for the extractive summarizer: LexRank-style centrality over TF-IDF cosine,
 // personalized and multiplied by a prior: section role and position, sentence quality, contribution
 // cue phrases ("here we show", "our results") and a penalty for citation-heavy sentences.
-import { wordEquivalents } from '../cjk/script';
+import { hasCjk, wordEquivalents } from '../cjk/script';
 import type { PaperSentence } from '../selection';
 import type { Paper } from '../types';
 import { pageRank } from './textrank';
@@ -58,11 +58,33 @@ export function isFormula(s: string): boolean {
  */
 export function isHeadingFragment(s: string): boolean {
   const t = s.trim();
-  if (/[.!?]["')\]]*$/.test(t) || /[,;:]$/.test(t)) return false;
+  // A Chinese sentence ends in 。！？ and has no spaces to count capitalised words by.
+  if (/[.!?。！？]["')\]”’」』）】]*$/.test(t) || /[,;:，；：]$/.test(t)) return false;
   const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (!words.length || words.length > 12) return false;
   const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w) || /^(of|and|the|for|in|on|to|with|a|an|vs\.?)$/i.test(w));
   return capitalised.length / words.length >= 0.8;
+}
+
+/** The weight of a Han character against a Latin letter: about a word's letters over 1.6 characters a word. */
+const HAN_WEIGHT = 3;
+const HAN = /\p{Script=Han}/gu;
+
+/**
+ * How much of a sentence is words rather than numbers, symbols or table residue. Alphabetic text:
+ * letters over all characters, spaces included (the threshold was set on such text). Chinese has no
+ * spaces between words and packs a word into 1.6 characters, so there a Han character weighs as
+ * much as a short word's letters, spaces (which only pad Latin runs) do not count, and numeric
+ * citation markers are left to citationFactor: with the plain share, "2011 年……汇编了 593 种药物与
+ * 313 种疾病之间的 1,933 种治疗关系[24]。" read as residue where its English original did not.
+ */
+export function proseShare(s: string): number {
+  if (!hasCjk(s)) return s.length ? (s.match(/\p{L}/gu) ?? []).length / s.length : 1;
+  const t = s.replace(/\[\d+(?:\s*[-–,]\s*\d+)*\]/g, '').replace(/\s+/g, '');
+  const han = (t.match(HAN) ?? []).length;
+  const letters = (t.match(/\p{L}/gu) ?? []).length - han;
+  const total = t.length - han + HAN_WEIGHT * han;
+  return total ? (HAN_WEIGHT * han + letters) / total : 1;
 }
 
 const DISPLAY_MATH = /\$\$|\\\[|\\begin\{(?:equation|align|gather|multline|eqnarray|displaymath)\*?\}/;
@@ -80,8 +102,7 @@ export function sentenceQuality(s: string, words: number): number {
   if (words < 8) q *= 0.6;
   if (words > 55) q *= 0.6;
   if (words > 80) q *= 0.4;
-  const letters = (s.match(/\p{L}/gu) ?? []).length;
-  if (letters < s.length * 0.6) q *= 0.4;
+  if (proseShare(s) < 0.6) q *= 0.4;
   if (/[?？]$/.test(s)) q *= 0.7;
   if (!/[.!。！]["')\]”’」』）】]*$/.test(s)) q *= 0.7;
   return q;
@@ -92,8 +113,31 @@ export function sentenceQuality(s: string, words: number): number {
 const CONTRIBUTION_CUE =
   /\b(?:here,?\s+we|in\s+this\s+(?:paper|study|work|article|manuscript|review|report)|(?:this|the\s+present|our)\s+(?:paper|study|work|article|manuscript|review)\s+(?:\w+\s+)?(?:presents?|describes?|introduces?|proposes?|shows?|demonstrates?|provides?|reports?|outlines?|aims?)|we\s+(?:\w+ly\s+)?(?:propose|present|introduce|describe|develop(?:ed)?|show|showed|demonstrate(?:d)?|find|found|report|provide|outline(?:d)?|conclude|recommend|argue|identif(?:y|ied)|construct(?:ed)?|predict(?:ed)?|discuss|highlight|adapt(?:ed)?|buil[dt]|create(?:d)?|compiled?|obtain(?:ed)?|integrate(?:d)?|address)|our\s+(?:results?|findings?|approach|method|analys[ie]s|recommendations?|predictions?|framework|model|contributions?)\s)/i;
 
-/** The same in Chinese papers: 本文提出, 我们发现, 结果表明, 本研究旨在 ... */
-const CJK_CONTRIBUTION_CUE = /(?:本文|本研究|本工作|我们|笔者)(?:首先|主要|进一步)?(?:提出|介绍|设计|构建|实现|发现|证明|表明|研究|探讨|分析|给出|开发|建立|旨在)|(?:结果|实验|研究|分析)(?:结果)?(?:表明|显示|证明)|主要贡献/u;
+/**
+ * The same in Chinese papers, with the English list's verbs: 本文提出, 在本研究中, 我们从……获取并整合,
+ * 我们的方法, 本文模型, 结果表明. Chinese puts adverbials between the subject and the verb ("我们在这些成果的
+ * 基础上构建了"), so a verb may come later in the clause; the verbs that are also nouns (研究, 分析,
+ * 开发 ...: "我们召集了在研究项目中……") count only straight after the subject and an adverb, as
+ * the English pattern wants "we (adverb) show". A possessive (本研究的局限) or a passive (被认为)
+ * is no cue.
+ */
+const CJK_CUE_VERB =
+  '提出|介绍|描述|构建|建立|实现|展示|呈现|证明|表明|提供|概述|推荐|认为|主张|识别|确定|强调|改编|创建|汇编|获取|获得|整合|解决|探讨|给出|旨在';
+const CJK_CUE_NOUN_VERB = '研究|分析|开发|设计|发现|报告|总结|讨论|建议|预测';
+const CJK_SUBJECT = '(?:本文|本研究|本工作|本论文|我们|笔者)(?!的)';
+const CJK_ADVERB = '(?:首先|主要|进一步|进而|还|也|又|则|将|已|仍)';
+export const CJK_CONTRIBUTION_CUE = new RegExp(
+  [
+    '在本(?:文|研究|工作|论文)中',
+    `${CJK_SUBJECT}${CJK_ADVERB}?(?:${CJK_CUE_VERB}|${CJK_CUE_NOUN_VERB})`,
+    `${CJK_SUBJECT}[^，。；：！？,;:!?]{0,16}?(?<!被)(?:${CJK_CUE_VERB})`,
+    // "our results", "our model": 我们的结果, and as Chinese papers also say it, 本文方法, 本研究的发现.
+    '(?:我们|本文|本研究)的?(?:结果|发现|方法|分析|建议|预测|框架|模型|贡献|算法)',
+    '(?:结果|实验|研究|分析)(?:结果)?(?:表明|显示|证明)',
+    '主要贡献',
+  ].join('|'),
+  'u',
+);
 
 /** Citation markers: pandoc keys ([@doi:...], @pmid:...), numeric ([3], [4-6]) and author-year ("(Smith et al., 2020)"). */
 const CITATION = /@(?:doi|pmid|pmcid|arxiv|url|isbn|wikidata|tag):|\[@|\[\d+(?:\s*[-–,]\s*\d+)*\]|\([A-Z][^()]{0,60}?,?\s(?:19|20)\d{2}[a-z]?\)/g;
