@@ -24,6 +24,15 @@ describe('Chinese sentence splitting', () => {
     expect(splitSentences('他说：“这是引用。”随后离开了。（见图 2。）结果很好。')).toEqual(['他说：“这是引用。”', '随后离开了。', '（见图 2。）', '结果很好。']);
   });
 
+  it('keeps a "；" inside brackets, which separates list items or citations, within its sentence', () => {
+    expect(splitSentences('已有研究发现类似效应（张三，2019；李四，2020）。该机制尚不清楚；需要更多研究。')).toEqual([
+      '已有研究发现类似效应（张三，2019；李四，2020）。',
+      '该机制尚不清楚；',
+      '需要更多研究。',
+    ]);
+    expect(splitSentences('然后创建 DOI（例如，将仓库与 Zenodo 关联；或使用 Figshare）。之后发布。')).toEqual(['然后创建 DOI（例如，将仓库与 Zenodo 关联；或使用 Figshare）。', '之后发布。']);
+  });
+
   it('splits mixed Chinese and English, and keeps decimals, abbreviations and URLs whole', () => {
     expect(splitSentences('准确率为 95.3%，优于基线。We use BERT et al. as a baseline. See https://example.org/a.b?c=1 for code. 代码已开源。')).toEqual([
       '准确率为 95.3%，优于基线。',

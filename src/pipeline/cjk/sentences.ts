@@ -6,10 +6,22 @@
 /** A run of sentence-ending marks (……, ？！, 。) and the closers that follow it. */
 const END = /(?:[。！？；]|\u2026+|\.{3,}|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[!?;])+[”’」』）)\]】》〉"']*/gu;
 
+const OPEN = /[（(【[]/gu;
+const CLOSE = /[）)】\]]/gu;
+const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+
 export function splitCjk(paragraph: string): string[] {
   const out: string[] = [];
   let start = 0;
+  // Brackets open at the current match: a "；" inside them separates items of a list, as in the
+  // author-year citations "（张三，2019；李四，2020）" or "（例如，将仓库与 Zenodo 关联；……）", not sentences.
+  let depth = 0;
+  let seen = 0;
   for (const m of paragraph.matchAll(END)) {
+    const before = paragraph.slice(seen, m.index);
+    depth = Math.max(0, depth + count(before, OPEN) - count(before, CLOSE));
+    seen = m.index;
+    if (depth > 0 && /^[；;]+$/u.test(m[0])) continue;
     const end = m.index + m[0].length;
     const piece = paragraph.slice(start, end).trim();
     if (piece) out.push(piece);
