@@ -21,10 +21,17 @@ export interface AskedPaper {
 
 const DIR = import.meta.dirname;
 
-/** The English set (test/data/papers) or the Chinese one (test/data/papers-zh). */
-export async function loadQuestionSet(language: 'en' | 'zh' = 'en'): Promise<AskedPaper[]> {
-  const papers = join(DIR, language === 'zh' ? '../data/papers-zh' : '../data/papers');
-  const file = language === 'zh' ? 'questions-zh.json' : 'questions.json';
+const SETS = {
+  en: { papers: '../data/papers', file: 'questions.json' },
+  zh: { papers: '../data/papers-zh', file: 'questions-zh.json' },
+  /** The English set's questions in Chinese, on the same papers in Chinese translation. */
+  'zh-translated': { papers: '../data/papers-zh-translated', file: 'questions-zh-translated.json' },
+};
+
+/** The English set (test/data/papers), the Chinese one (test/data/papers-zh) or the English one translated. */
+export async function loadQuestionSet(language: keyof typeof SETS = 'en'): Promise<AskedPaper[]> {
+  const papers = join(DIR, SETS[language].papers);
+  const file = SETS[language].file;
   const set = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { papers: { id: string; questions: Question[] }[] };
   return Promise.all(
     set.papers.map(async (p) => {

@@ -44,6 +44,11 @@ const BIGRAM = '\u0002';
  */
 export function cjkSimilarityTerms(text: string): string[] {
   const out = segmenter ? cjkTerms(text).filter((w) => w.length > 1) : [];
+  return hanBigrams(text, out);
+}
+
+/** The overlapping character bigrams of each run of Han characters, marked apart from words, appended to `out`. */
+export function hanBigrams(text: string, out: string[] = []): string[] {
   for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
     for (let i = 0; i + 1 < run.length; i++) out.push(BIGRAM + run.slice(i, i + 2));
   }

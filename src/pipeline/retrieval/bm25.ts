@@ -1,6 +1,7 @@
 // Lexical search over the passages: MiniSearch's BM25+ ranking, fed with the same stemmed terms
 // for passages and questions, and the document frequencies the relevance test needs.
 import MiniSearch from 'minisearch';
+import { hanBigrams } from '../cjk/terms';
 import type { Passage } from './passages';
 import { retrievalTerms } from './queryTerms';
 
@@ -16,6 +17,24 @@ export function questionTerms(question: string): string[] {
   return [...new Set(retrievalTerms(question))].filter((t) => !QUESTION_NOISE.has(t));
 }
 
+/**
+ * What BM25 ranks by: the words, and in Chinese also the character bigrams, the usual mixed
+ * indexing of Chinese retrieval, which still matches where the segmenter's dictionary cuts a
+ * field's terms into characters (see cjkSimilarityTerms); on the translated papers' questions it
+ * lifted recall@5 from 0.909 to 0.939. Only the ranking sees the bigrams: the relevance test
+ * (coverage) stays on words, whose threshold was measured on them (bigrams such as 在多 or 少种
+ * would count as matched content: answerable questions kept fell from 28 to 16 of 33).
+ */
+function rankingTerms(text: string): string[] {
+  return hanBigrams(text, retrievalTerms(text));
+}
+
+/** rankingTerms of a question, without the words every question uses. */
+export function questionRankingTerms(question: string): string[] {
+  const noise = new Set([...QUESTION_NOISE].flatMap((w) => hanBigrams(w)));
+  return [...new Set(rankingTerms(question))].filter((t) => !QUESTION_NOISE.has(t) && !noise.has(t));
+}
+
 export class Bm25Index {
   private readonly search: MiniSearch<{ id: number; text: string; title: string }>;
   private readonly df = new Map<string, number>();
@@ -24,7 +43,7 @@ export class Bm25Index {
   constructor(readonly passages: readonly Passage[]) {
     this.search = new MiniSearch({
       fields: ['text', 'title'],
-      tokenize: (text) => retrievalTerms(text),
+      tokenize: (text) => rankingTerms(text),
       // Terms arrive stemmed and lowercased; MiniSearch must not change them again.
       processTerm: (t) => t,
       searchOptions: { boost: { title: 0.4 }, combineWith: 'OR' },
@@ -34,6 +53,7 @@ export class Bm25Index {
     for (const set of this.termsOf) for (const t of set) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
+  /** `terms`: questionRankingTerms of the question (and of the one a follow-up leans on). */
   query(terms: string[], k: number): LexicalHit[] {
     if (!terms.length) return [];
     const hits = this.search.search(terms.join(' '), { tokenize: (q) => q.split(' '), processTerm: (t) => t });

@@ -1,6 +1,6 @@
 // Finds the passages that answer a question: BM25 alone, or fused with dense (embedding) search
 // when an embedding model is loaded, and says whether the paper seems to address it at all.
-import { Bm25Index, questionTerms } from './bm25';
+import { Bm25Index, questionRankingTerms, questionTerms } from './bm25';
 import { paperPassages, type Passage } from './passages';
 import { isFollowUp } from './queryTerms';
 import type { Paper } from '../types';
@@ -76,7 +76,8 @@ export class PaperRetriever {
     const prior = opts.previous?.length && isFollowUp(question) ? questionTerms(opts.previous[opts.previous.length - 1]) : [];
     const terms = [...new Set([...own, ...prior])];
     const pool = Math.max(k * 4, 20);
-    const lexical = this.bm25.query(terms, pool);
+    const ranking = [...questionRankingTerms(question), ...(prior.length ? questionRankingTerms(opts.previous![opts.previous!.length - 1]) : [])];
+    const lexical = this.bm25.query([...new Set(ranking)], pool);
     const fused = new Map<number, { score: number; similarity?: number }>();
     lexical.forEach((h, rank) => fused.set(h.id, { score: 1 / (RRF_K + rank + 1) }));
     if (this.dense) {
