@@ -29,6 +29,10 @@ export interface PaperParts {
  * Assigns kinds (the tail after References is appendix), word counts and the abstract, and drops
  * empty untitled sections. Subsections inherit a non-body kind from their parent section.
  */
+// The sections a reader names without a heading (LaTeX's abstract environment and bibliography):
+// ctex prints 摘要 and 参考文献.
+const ZH_NAMES: Record<string, string> = { Abstract: '摘要', References: '参考文献' };
+
 export function buildPaper(parts: PaperParts): Paper {
   const sections: Section[] = [];
   let afterReferences = false;
@@ -45,8 +49,7 @@ export function buildPaper(parts: PaperParts): Paper {
   }
   const cjkChars = sections.reduce((n, s) => n + (s.cjkChars ?? 0), 0);
   const language = textLanguage(sections.map((s) => s.text).join('\n').slice(0, 20_000));
-  // The abstract a reader names without a heading (LaTeX's abstract environment): ctex prints 摘要.
-  if (language === 'zh') for (const s of sections) if (s.kind === 'abstract' && s.title === 'Abstract') s.title = '摘要';
+  if (language === 'zh') for (const s of sections) if ((s.kind === 'abstract' || s.kind === 'references') && ZH_NAMES[s.title]) s.title = ZH_NAMES[s.title];
   const abstract = sections.find((s) => s.kind === 'abstract')?.text;
   const wordCount = sections.reduce((n, s) => n + s.wordCount, 0);
   return {

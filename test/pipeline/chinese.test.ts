@@ -245,4 +245,21 @@ s = \sum_i w_i
     ]);
     expect(p.cjkChars).toBeGreaterThan(40);
   });
+
+  it('names the bibliography 参考文献, as ctex prints it', async () => {
+    const tex = String.raw`\documentclass{article}
+\usepackage{ctex}
+\begin{document}
+\section{引言}
+中文文本没有空格，因此需要分词。我们提出一种分词方法。
+\begin{thebibliography}{9}
+\bibitem{a} 王五. 综述. 2020.
+\end{thebibliography}
+\end{document}`;
+    const p = await ingest({ name: 'zh.tex', bytes: new TextEncoder().encode(tex) });
+    expect(p.sections.map((s) => [s.title, s.kind])).toEqual([
+      ['引言', 'body'],
+      ['参考文献', 'references'],
+    ]);
+  });
 });
