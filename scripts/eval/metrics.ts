@@ -39,7 +39,8 @@ function counts(tokens: string[], n: number): Map<string, number> {
 
 const f1 = (hits: number, cand: number, ref: number) => (hits > 0 && cand > 0 && ref > 0 ? (2 * hits) / (cand + ref) : 0);
 
-function rougeN(c: string[], r: string[], n: number): number {
+/** ROUGE-N F-score over token lists (words here, characters in the Chinese check). */
+export function rougeN(c: string[], r: string[], n: number): number {
   const a = counts(c, n);
   const b = counts(r, n);
   let hits = 0;
@@ -48,7 +49,7 @@ function rougeN(c: string[], r: string[], n: number): number {
 }
 
 /** Indexes into `b` of one longest common subsequence of `a` and `b`. */
-function lcsIndices(a: string[], b: string[]): number[] {
+export function lcsIndices(a: string[], b: string[]): number[] {
   const t = Array.from({ length: a.length + 1 }, () => new Int32Array(b.length + 1));
   for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) t[i][j] = a[i - 1] === b[j - 1] ? t[i - 1][j - 1] + 1 : Math.max(t[i - 1][j], t[i][j - 1]);
   const out: number[] = [];

@@ -1,6 +1,7 @@
 // ROUGE on characters, the usual practice for Chinese (no segmenter inside the metric, so the
 // metric cannot agree with the ranker's own segmentation by construction), and the equal-length
 // cut the baselines are compared at.
+import { lcsIndices, rougeN as rougeNTokens } from '../../scripts/eval/metrics';
 
 // One unit per Han character; a run of Latin letters or digits (BERT, 95.3%) is one unit and
 // stops at the next Han character (it once swallowed "38%的样地" whole).
@@ -11,36 +12,15 @@ export function rougeUnits(s: string): string[] {
   return s.match(UNIT) ?? [];
 }
 
-function ngrams(units: string[], n: number): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i + n <= units.length; i++) {
-    const g = units.slice(i, i + n).join('\u0001');
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
-}
-
 const f1 = (hits: number, cand: number, ref: number) => (hits && cand && ref ? (2 * hits) / (cand + ref) : 0);
 
-export function rougeN(candidate: string, reference: string, n: number): number {
-  const c = ngrams(rougeUnits(candidate), n);
-  const r = ngrams(rougeUnits(reference), n);
-  let hits = 0;
-  for (const [g, k] of c) hits += Math.min(k, r.get(g) ?? 0);
-  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  return f1(hits, total(c), total(r));
-}
+export const rougeN = (candidate: string, reference: string, n: number): number => rougeNTokens(rougeUnits(candidate), rougeUnits(reference), n);
 
+/** ROUGE-L over the whole text (one LCS), as is usual for a character-level Chinese score. */
 export function rougeL(candidate: string, reference: string): number {
   const a = rougeUnits(candidate);
   const b = rougeUnits(reference);
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-    [prev, cur] = [cur, prev];
-  }
-  return f1(prev[b.length], a.length, b.length);
+  return f1(lcsIndices(a, b).length, a.length, b.length);
 }
 
 export interface Scores {
