@@ -83,6 +83,27 @@ test.describe('a browser set to Chinese', () => {
     expect(new Set(cmaps)).toEqual(new Set([new URL(page.url()).origin]));
   });
 
+  test('a real paper as ctex LaTeX (emcee, translated): counted, structured, summarized and asked in Chinese', async ({ page }) => {
+    const tex = readFileSync(join(import.meta.dirname, '../test/data/papers-zh-translated/emcee-pasp.tex'));
+    await page.goto('/');
+    await dropFile(page, tex, 'emcee-pasp.tex', 'application/x-tex');
+    await expect(page.getByTestId('paper-title')).toContainText('MCMC之锤');
+    await expect(page.getByTestId('word-count')).toHaveText(/^[\d,]+ 字/);
+    const list = page.getByTestId('section-list');
+    for (const title of ['摘要', '引言', '算法', '检验', '讨论与建议', '参考文献']) await expect(list).toContainText(title);
+    await expect(list.getByRole('checkbox', { name: /参考文献/ })).not.toBeChecked();
+    await page.getByTestId('style').selectOption('key_points');
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('status')).toContainText('完成');
+    const raw = (await page.getByTestId('summary-output').getAttribute('data-raw')) ?? '';
+    expect(raw).toMatch(/\p{Script=Han}{8}/u);
+    expect(raw).not.toMatch(/\\[a-zA-Z]+|\$/);
+    await page.getByTestId('ask-input').fill('接受率应该在什么范围内？');
+    await page.getByTestId('ask-submit').click();
+    await expect(page.getByTestId('status')).toContainText('回答完成');
+    await expect(page.getByTestId('answer').getByTestId('source').first()).toContainText('0.5');
+  });
+
   test('an instruction model summarizes a Chinese paper, in the page language', async ({ page }, info) => {
     await page.goto('/?model=fixtures/tiny-qwen2&deltaMs=0');
     await waitForModel(page);
