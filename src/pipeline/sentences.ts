@@ -1,6 +1,6 @@
 // Sentence splitting for scientific prose: Intl.Segmenter (UAX #29) for the bulk, then repairs
 // for what it gets wrong in papers (abbreviations, initials, citations, figure references).
-import { hasCjk } from './cjk/script';
+import { CJK_TEXT_CLASS, hasCjk } from './cjk/script';
 import { splitCjk } from './cjk/sentences';
 import { boundSentences } from './sentenceBounds';
 
@@ -58,7 +58,7 @@ function shouldMerge(prev: string, next: string): boolean {
 }
 
 /** Splits one paragraph (no blank lines) into trimmed sentences. */
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+[^\s<>".,;:!?)\]]/g;
+const URL_RE = new RegExp(String.raw`\b(?:https?:\/\/|www\.)[^\s<>"${CJK_TEXT_CLASS}]+[^\s<>".,;:!?)\]${CJK_TEXT_CLASS}]`, 'gu');
 /** A private-use character the paragraph does not contain (PDF symbol fonts do use U+E000...). */
 function placeholderFor(text: string): string {
   for (let c = 0xe000; c <= 0xf8ff; c++) {

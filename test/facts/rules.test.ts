@@ -176,3 +176,36 @@ describe('Chinese papers', () => {
     expect(f.futureWork.map((c) => c.value)).toEqual(['未来工作将扩展到更多语言。']);
   });
 });
+
+describe('Chinese text around identifiers, datasets and counts', () => {
+  it('ends a URL or DOI where Chinese text resumes', () => {
+    const f = extractFacts(
+      makePaper([
+        { title: '引言', text: '课程材料见 https://github.com/greenelab/GCB535。许可证模式（https://opensource.org/licenses）使用户能够方便地使用工具；数据存档于 doi:10.5281/zenodo.53155。此外，我们还提供了说明。' },
+      ]),
+    );
+    expect(f.links.map((l) => l.value)).toEqual(expect.arrayContaining(['https://github.com/greenelab/GCB535', 'https://opensource.org/licenses']));
+    expect(f.links.every((l) => !/\p{Script=Han}|[。；）]/u.test(l.value))).toBe(true);
+    expect(findDois('数据存档于 10.5281/zenodo.53155。此外')).toEqual(['10.5281/zenodo.53155']);
+  });
+
+  it('names a dataset by its Latin or quoted name before a data word, not by the clause before 数据集', () => {
+    const f = extractFacts(
+      makePaper([
+        {
+          title: '结果',
+          text: '我们公开发布一个由94,210个植被样方组成的数据集。该数据库与TRY数据库完全整合。样本来自中国家庭追踪调查（CFPS）数据。植被样方数据（本文称为“出现-缺失”数据）具有许多优势。',
+        },
+      ]),
+    );
+    expect(f.datasets.map((d) => d.value).sort()).toEqual(['CFPS', 'TRY']);
+  });
+
+  it('reads the counts a Chinese paper reports of what it built, not the modifiers before them', () => {
+    const f = extractFacts(makePaper([{ title: '结果', text: '该 hetnet 包含 11 种类型的 47,031 个节点（表 [metanodes]）以及 24 种类型的 2,250,197 条关系（表 [metaedges]）。' }]));
+    expect(f.results.map((r) => [r.value, r.measured])).toEqual([
+      ['47,031', '节点'],
+      ['2,250,197', '关系'],
+    ]);
+  });
+});

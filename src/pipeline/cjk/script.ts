@@ -7,6 +7,13 @@ const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u
 /** Full-width punctuation of CJK text (。，、；：！？「」『』（）【】《》“” …). */
 const CJK_PUNCT = /[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014]/gu;
 
+/**
+ * The body of a regex character class (for a `u` regex) matching Chinese text: Han characters and
+ * the full-width punctuation around them. Identifiers written in running text (URLs, DOIs, pandoc
+ * citation keys) end where it starts, since Chinese puts no space after "……见 https://x.org/a。".
+ */
+export const CJK_TEXT_CLASS = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026`;
+
 export function hasCjk(s: string): boolean {
   return CJK_CHAR.test(s);
 }

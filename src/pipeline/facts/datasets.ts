@@ -10,7 +10,16 @@ const NAME = String.raw`((?:[A-Z][\w\-]*|\d[\w\-]*)(?:\s+(?:[A-Z][\w\-]*|\d[\w\-
 const NAME_BEFORE = new RegExp(String.raw`(?:^|[^\w])${NAME}\s+(?:dataset|data set|corpus|benchmark|database|data(?!\s+(?:analysis|science|type|structure|frame|point)))\b`, 'g');
 // ...or after one: "the dataset X", "data from the X", "a sample of X".
 const NAME_AFTER = new RegExp(String.raw`\b(?:datasets?|data sets?|corpus|benchmark|data from(?: the)?|sample of(?: the)?|collected (?:by|from) the)\s+${NAME}`, 'g');
-const ZH_DATASET = /([\p{Script=Han}A-Za-z0-9\-]{2,20})(?:数据集|语料库|基准)/gu;
+// Chinese has no capitals to mark a name, so a dataset is a Latin-script name (sPlot数据库, TRY 数据库,
+// 中国家庭追踪调查（CFPS）数据) or a quoted one (“中国健康与养老追踪调查”数据库, 《中国统计年鉴》数据)
+// before a data word; any Han run before 数据集 read clauses as names ("210个植被样方组成的"). A
+// term in quotes before a bare 数据 is a kind of data (“出现-缺失”数据), not a dataset.
+const ZH_DATA_NAMED = '(?:数据集|数据库|语料库|基准)';
+const ZH_DATA_WORD = `(?:${ZH_DATA_NAMED}|数据(?!分析|科学|类型|结构|框架|点|格式|管理|共享|处理|驱动|密集))`;
+const ZH_DATASET = new RegExp(
+  String.raw`(?<![A-Za-z0-9\-.])([A-Za-z][\w\-.]*(?:\s+[A-Za-z0-9][\w\-.]*){0,3})[）)]?\s*${ZH_DATA_WORD}|[“「]([^”」]{2,30})[”」]\s*${ZH_DATA_NAMED}|《([^》]{2,30})》\s*${ZH_DATA_WORD}`,
+  'gu',
+);
 const STOP = /^(?:The|This|These|Our|We|In|For|A|An|Each|All|Such|Real|Simulated|Synthetic|Training|Test|Example|Figure|Table|Section|Open|New|Big|Raw|Our own|Input|Output|Time|R|Python)$/;
 
 function cleanName(raw: string): string {
@@ -35,7 +44,10 @@ export function findDatasets(sentences: FactSentence[], sectionTitles: string[])
         if (name && !opening) out.push(ruleValue(name, [refOf(s)]));
       }
     }
-    for (const m of s.text.matchAll(ZH_DATASET)) out.push(ruleValue(m[1], [refOf(s)]));
+    for (const m of s.text.matchAll(ZH_DATASET)) {
+      const name = m[1] ? cleanName(m[1]) : (m[2] ?? m[3]);
+      if (name) out.push(ruleValue(name, [refOf(s)]));
+    }
   }
   // A section titled after its data ("Boston housing data", "Titanic survival data") names one;
   // its first sentence is the ref.

@@ -1,8 +1,10 @@
 // DOIs and arXiv identifiers as written in running text. A DOI is "10.<registrant>/<suffix>"; the
 // suffix may hold almost anything, so what ends it is whitespace, a closing bracket or quote, or
 // sentence punctuation at its end. An address like jane@10.1234.org is not a DOI (an @ or a dot
-// before it).
-export const DOI_RE = /(?<![\w@.])10\.\d{4,9}\/[^\s"'<>{}\[\]()]+/g;
+// before it). Chinese text after it ends it too.
+import { CJK_TEXT_CLASS } from '../cjk/script';
+
+export const DOI_RE = new RegExp(String.raw`(?<![\w@.])10\.\d{4,9}\/[^\s"'<>{}\[\]()${CJK_TEXT_CLASS}]+`, 'gu');
 
 /** DOI registrants of data and software archives: such a DOI names an archive, not the paper. */
 export const ARCHIVE_DOI = /^10\.(5281|6084|5061|17605|7910|5066|4121|17632)\//;

@@ -1,12 +1,18 @@
 // Links to code, data and project pages. The host says most (a GitHub repository is code, a
 // Zenodo record is data unless the sentence calls it software); the sentence around the link
 // decides the rest. The reference list is not read: its URLs belong to the cited works.
+import { CJK_TEXT_CLASS } from '../cjk/script';
 import { trimTrailing } from './identifiers';
 import { dedupe, refOf, type FactSentence } from './sentences';
 import type { LinkFact } from './types';
 
-// A scheme or www., or one of the known hosts written bare (Markdown link text often is).
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'\]{}]+|\b(?:github\.com|gitlab\.com|bitbucket\.org|zenodo\.org|figshare\.com|osf\.io|huggingface\.co|doi\.org|codeberg\.org)\/[^\s<>"'\]{}]+/gi;
+// A scheme or www., or one of the known hosts written bare (Markdown link text often is); Chinese
+// text after it ends it.
+const URL_CHARS = String.raw`[^\s<>"'\]{}${CJK_TEXT_CLASS}]+`;
+const URL_RE = new RegExp(
+  String.raw`\b(?:https?:\/\/|www\.)${URL_CHARS}|\b(?:github\.com|gitlab\.com|bitbucket\.org|zenodo\.org|figshare\.com|osf\.io|huggingface\.co|doi\.org|codeberg\.org)\/${URL_CHARS}`,
+  'giu',
+);
 
 const CODE_HOST = /(?:^|\.)(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|sourceforge\.net|pypi\.org|pythonhosted\.org|cran\.r-project\.org|r-forge\.r-project\.org|bioconductor\.org|npmjs\.com|crates\.io|anaconda\.org)$/;
 const DATA_HOST = /(?:^|\.)(zenodo\.org|figshare\.com|osf\.io|datadryad\.org|kaggle\.com|dataverse\.[a-z.]+|openneuro\.org|ebi\.ac\.uk|ncbi\.nlm\.nih\.gov|data\.[a-z.]+)$/;

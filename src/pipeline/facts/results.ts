@@ -8,7 +8,7 @@ import type { ResultFact } from './types';
 const NUM = String.raw`(\d+(?:[.,]\d+)*(?:\.\d+)?)`;
 const UNIT = String.raw`(%|％|percent(?:age points)?|pp|points?|×|x|times|fold|orders? of magnitude|ms|s|seconds?|minutes?|hours?|days?|GB|MB|KB|TB|GHz|Hz|dB|倍|个百分点)`;
 const RESULT_ROLES: Role[] = ['results', 'discussion', 'abstract', 'limitations', 'code'];
-const RESULT_VERB = /\b(?:contain|consist|compris|achiev|improv|outperform|reduc|increas|decreas|reach|obtain|attain|yield|score|surpass|exceed|boost|gain|lower|speed|faster|slower|accura|error|better|worse)|提高|提升|降低|减少|达到|超过|优于|加速|准确率/i;
+const RESULT_VERB = /\b(?:contain|consist|compris|achiev|improv|outperform|reduc|increas|decreas|reach|obtain|attain|yield|score|surpass|exceed|boost|gain|lower|speed|faster|slower|accura|error|better|worse)|包含|包括|含有|提高|提升|降低|减少|达到|超过|优于|加速|准确率/i;
 const METHOD_SELF = /\b(?:we|our)\b.*\b(?:set|use|used|choose|chose|fix|fixed|train(?:ed)? for|sample[sd]?|initiali[sz]e)\b|学习率|批大小|设置为/i;
 const COMPARED = /\b(?:than|compared (?:to|with)|relative to|over|versus|vs\.?|against)\s+(?:the\s+)?([^,.;:()]{2,60}?)(?=[,.;:()]|\s+(?:on|in|by|at|with|while|and)\b|$)/i;
 const ZH_COMPARED = /(?:比|与|相比于|相较于|较)([\p{Script=Han}A-Za-z0-9\-]{2,20}?)(?:相比|而言|提高|提升|降低|减少|快|慢)/u;
@@ -36,6 +36,9 @@ const PATTERNS: Pattern[] = [
   // Counts a paper reports of what it built: "contains 47,031 nodes", "consists of 2,250,197 relationships".
   { re: new RegExp(String.raw`\b(?:contains?|contained|consists? of|comprises?|includes?|integrat\w* data from|covers?|records?|holds?)\s+(?:more than\s+|over\s+|about\s+|nearly\s+|up to\s+)?${NUM}(?:\s+(million|billion|thousand))?\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)`, 'gi'), value: 1, unit: 2, measured: 3 },
   { re: new RegExp(String.raw`\band\s+${NUM}(?:\s+(million|billion|thousand))?\s+(relationships|edges|nodes|samples|records|plots|species|entries|documents|images|participants|patients|users)\b`, 'gi'), value: 1, unit: 2, measured: 3 },
+  // Chinese counts of what it built, the number ending its noun phrase (not "11 种类型的", a modifier):
+  // "包含 11 种类型的 47,031 个节点（……）以及 24 种类型的 2,250,197 条关系".
+  { re: new RegExp(String.raw`(?:包含|包括|含有|涵盖|收录|记录了|整合了|汇集了|以及|和)[^，。；：]{0,20}?${NUM}\s*(万|亿)?\s*(?:个|条|种|项|篇|名|份|例|株|位|张)\s*(\p{Script=Han}{1,6}?)(?=[（(，。；、]|以及|和|与|$)`, 'gu'), value: 1, unit: 2, measured: 3 },
   // Chinese: "准确率达到92.1%", "提高了3.2个百分点", "快3倍"
   { re: /(准确率|精度|召回率|F1值?|误差|错误率|速度|性能|效率)?(?:提高|提升|降低|减少|达到|超过|为|达)了?\s*(\d+(?:\.\d+)?)\s*(%|％|倍|个百分点)/gu, value: 2, unit: 3, measured: 1 },
   { re: /(快|慢|高|低)\s*(\d+(?:\.\d+)?)\s*(倍|%|％)/gu, value: 2, unit: 3, measured: 1 },

@@ -4,7 +4,7 @@
 // The label stands in for the number we cannot know without typesetting; dropping it would leave
 // "see Figure and", and inventing a number would be wrong.
 
-import { hasCjk } from '../cjk/script';
+import { CJK_TEXT_CLASS, hasCjk } from '../cjk/script';
 
 /** Numbers citation keys in order of first use across one document. */
 export class CitationNumbers {
@@ -83,7 +83,7 @@ export function refText(labels: string[], withKind: boolean, chinese = false): s
 // or parentheses, and never end in punctuation. A key ends where Chinese text resumes: a Chinese
 // paper writes "无法安装 @doi:10.1186/x。此外，……" with no space after the key, and a key that ran
 // on to the next space swallowed the sentences after it.
-const NOT_KEY = String.raw`\s;,\][()\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026`;
+const NOT_KEY = String.raw`\s;,\][()` + CJK_TEXT_CLASS;
 const KEY = String.raw`[A-Za-z0-9_](?:[^${NOT_KEY}]*[^${NOT_KEY}.:])?`;
 const CROSSREF = /^(fig|tbl|eq|sec|lst):/;
 // Manubot's citation-by-identifier prefixes: a bare "@doi:..." in running text is a citation,
