@@ -68,6 +68,39 @@ describe('Markdown ingest (pandoc / Manubot)', async () => {
   });
 });
 
+describe('Markdown footnotes', async () => {
+  const md = [
+    '# Tool',
+    '',
+    '## Ecosystem',
+    '',
+    'The core is separate[^core] and so are the extensions.[^ext]',
+    '',
+    '## Similar tools',
+    '',
+    'Others exist.',
+    '',
+    '# References',
+    '',
+    '[^core]: [https://github.com/x/core](https://github.com/x/core)',
+    '[^ext]: More about this at',
+    '    https://docs.x.org/ext',
+    '[^unused]: Never cited.',
+    '',
+  ].join('\n');
+  const paper = await ingest({ name: 'paper.md', bytes: new TextEncoder().encode(md) });
+
+  it('end the section that cites them, as the printed page has them, not the reference list', () => {
+    const eco = paper.sections.find((s) => s.title === 'Ecosystem')!;
+    expect(eco.text).toContain('The core is separate and so are the extensions.');
+    expect(eco.text).toContain('https://github.com/x/core');
+    expect(eco.text).toContain('More about this at https://docs.x.org/ext');
+    const all = paper.sections.map((s) => s.text).join('\n');
+    expect(all).not.toMatch(/\[\^|Never cited|^: /m);
+    expect(paper.sections.find((s) => s.kind === 'references')?.text ?? '').not.toContain('github');
+  });
+});
+
 describe('Markdown ingest of a Chinese Manubot paper', async () => {
   // As a Chinese paper writes them: no space after a key, full-width punctuation straight after it.
   const md = [

@@ -26,9 +26,37 @@ function dropNonProse(src: string): string {
     .replace(/^[ \t]*\{[#.][^}\n]*\}[ \t]*$/gm, '');
 }
 
+// A footnote definition, "[^id]: text", and the indented lines that continue it.
+const FOOTNOTE_DEF = /^\s{0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/;
+const FOOTNOTE_REF = /\[\^([^\]\s]+)\](?!:)/g;
+
+/**
+ * Footnote definitions taken out of the flow, by id. Pandoc prints them at the foot of the page
+ * that cites them; left in place they were read as part of whatever section ends the file (the
+ * references, whose links the facts card does not read: exoplanet's four repository links).
+ */
+function takeFootnotes(lines: string[]): { rest: string[]; notes: Map<string, string> } {
+  const rest: string[] = [];
+  const notes = new Map<string, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const m = FOOTNOTE_DEF.exec(lines[i]);
+    if (!m) {
+      rest.push(lines[i]);
+      continue;
+    }
+    const text = [m[2]];
+    while (i + 1 < lines.length && /^(?: {4}|\t)\S/.test(lines[i + 1])) text.push(lines[++i].trim());
+    notes.set(m[1], text.join(' '));
+  }
+  return { rest, notes };
+}
+
 export function parseMarkdown(src: string, source: string): Paper {
   const front = readFrontMatter(normalizeChars(src));
-  const lines = dropNonProse(front.body).split('\n');
+  const { rest: lines, notes } = takeFootnotes(dropNonProse(front.body).split('\n'));
+  // Each footnote ends the section that first cites it, as the page it is printed on would.
+  const noted = new Set<string>();
+  let pendingNotes: string[] = [];
   const cites = new CitationNumbers();
   const forms = wordForms(src);
   const sections: RawSection[] = [];
@@ -40,8 +68,13 @@ export function parseMarkdown(src: string, source: string): Paper {
     if (para.length) current.paragraphs.push(joinLines(para, forms.hyphenated, forms.words));
     para = [];
   };
+  const addNotes = () => {
+    for (const id of pendingNotes) current.paragraphs.push(stripInline(notes.get(id)!, cites));
+    pendingNotes = [];
+  };
   const startSection = (t: string, level: number) => {
     flush();
+    addNotes();
     if (current.title || current.paragraphs.length) sections.push(current);
     current = { title: t, level, paragraphs: [] };
   };
@@ -54,6 +87,12 @@ export function parseMarkdown(src: string, source: string): Paper {
       continue;
     }
     if (inFence) continue;
+    for (const m of line.matchAll(FOOTNOTE_REF)) {
+      if (notes.has(m[1]) && !noted.has(m[1])) {
+        noted.add(m[1]);
+        pendingNotes.push(m[1]);
+      }
+    }
     const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     const setext = i + 1 < lines.length && line.trim() && /^\s{0,3}(=+|-{2,})\s*$/.test(lines[i + 1]) && !para.length ? lines[i + 1].trim()[0] : null;
     if (atx || setext) {
@@ -83,6 +122,7 @@ export function parseMarkdown(src: string, source: string): Paper {
     para.push(stripInline(line.replace(/^\s*>\s?/, ''), cites));
   }
   flush();
+  addNotes();
   sections.push(current);
   // Papers written with "##" for sections and no "#": shift so top sections are level 1.
   const top = headingLevels.length ? Math.min(...headingLevels) : 1;
