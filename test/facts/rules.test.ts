@@ -209,3 +209,12 @@ describe('Chinese text around identifiers, datasets and counts', () => {
     ]);
   });
 });
+
+describe('links that are no code of the paper', () => {
+  it('calls a person’s forge page or the journal’s review tracker "other", a repository "code"', () => {
+    expect(classifyLink('https://github.com/benjaminrose', 'Editor: Benjamin Rose')).toBe('other');
+    expect(classifyLink('https://github.com/openjournals/joss-reviews/issues/1864', 'Review')).toBe('other');
+    expect(classifyLink('https://github.com/dfm/emcee', 'Repository')).toBe('code');
+    expect(classifyLink('https://gitlab.com/group/project', 'the code')).toBe('code');
+  });
+});

@@ -262,7 +262,16 @@ describe('LaTeX: defects found on the real-paper corpus', () => {
 \begin{document}\section{Summary} A progress bar using \href{https://tqdm.github.io}{\texttt{tqdm}} and more.\end{document}`,
       'paper.tex',
     );
-    expect(p.sections[0].text).toBe('A progress bar using tqdm and more.');
+    // The link's words, then where it points (ingest keeps web addresses for the facts card).
+    expect(p.sections[0].text).toBe('A progress bar using tqdm (https://tqdm.github.io) and more.');
+  });
+
+  it('keeps an \\href target after its words, and no target for an anchor or an address it already shows', () => {
+    const p = parseLatex(
+      String.raw`\begin{document}\section{A} Code is \href{https://github.com/x/y}{on GitHub}; see \href{https://x.org/a\#b}{https://x.org/a\#b} and \href{\#sec}{below}.\end{document}`,
+      'a.tex',
+    );
+    expect(p.sections[0].text).toBe('Code is on GitHub (https://github.com/x/y); see https://x.org/a#b and below.');
   });
 
   it('drops counters, colours and table-of-contents lines instead of printing their arguments', () => {

@@ -68,6 +68,14 @@ describe('Markdown ingest (pandoc / Manubot)', async () => {
   });
 });
 
+describe('Markdown links', () => {
+  it('keep a web address after their words, not for anchors, mail or words that show the address', async () => {
+    const md = '# T\n\n## Code\n\nThe [kombine library](https://github.com/bfarr/kombine "repo") helps; see [Box 1](#box), [mail](mailto:a@b.org) and [github.com/x/y](https://github.com/x/y/).\n';
+    const paper = await ingest({ name: 'p.md', bytes: new TextEncoder().encode(md) });
+    expect(paper.sections[0].text).toBe('The kombine library (https://github.com/bfarr/kombine) helps; see Box 1, mail and github.com/x/y.');
+  });
+});
+
 describe('Markdown footnotes', async () => {
   const md = [
     '# Tool',

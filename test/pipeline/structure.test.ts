@@ -150,7 +150,7 @@ describe('ingest of text and markdown', () => {
       ['Details', 2, 'body'],
       ['References', 1, 'references'],
     ]);
-    expect(p.abstract).toBe('We do bold things with links.');
+    expect(p.abstract).toBe('We do bold things with links (http://x.y).');
     expect(p.sections[1].text).toBe('Some emphasis here.');
     expect(p.sections[2].text).toBe('item one\n\nitem two');
   });

@@ -15,6 +15,7 @@ const URL_RE = new RegExp(
 );
 
 const CODE_HOST = /(?:^|\.)(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|sourceforge\.net|pypi\.org|pythonhosted\.org|cran\.r-project\.org|r-forge\.r-project\.org|bioconductor\.org|npmjs\.com|crates\.io|anaconda\.org)$/;
+const FORGE = /^(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)$/;
 const DATA_HOST = /(?:^|\.)(zenodo\.org|figshare\.com|osf\.io|datadryad\.org|kaggle\.com|dataverse\.[a-z.]+|openneuro\.org|ebi\.ac\.uk|ncbi\.nlm\.nih\.gov|data\.[a-z.]+)$/;
 const CODE_WORDS = /\b(code|software|implementation|package|library|repository|source|toolkit|module|github|pip install)\b|代码|软件|程序/i;
 const DATA_WORDS = /\b(data|dataset|data set|datasets|corpus|corpora|benchmark|database|archive of data|records?)\b|数据/i;
@@ -33,6 +34,12 @@ export function classifyLink(url: string, sentence: string): LinkFact['kind'] {
   const path = url.replace(/^https?:\/\//i, '').slice(host.length).toLowerCase();
   if (host === 'huggingface.co') return path.startsWith('/datasets') ? 'data' : path.startsWith('/spaces') ? 'project' : 'code';
   if (host.endsWith('github.io') || host.endsWith('readthedocs.io')) return 'project';
+  if (FORGE.test(host)) {
+    const parts = path.split(/[/?#]/).filter(Boolean);
+    // A person's or organisation's page (a JOSS editor's github.com/name) or the journal's review
+    // tracker (github.com/openjournals/joss-reviews) is no code of the paper's.
+    if (parts.length < 2 || parts[0] === 'openjournals') return 'other';
+  }
   if (CODE_HOST.test(host)) return 'code';
   // A DOI or an archive record: software archives (Zenodo holds many) are code when the sentence says so.
   const archive = DATA_HOST.test(host) || /(?:doi\.org|dx\.doi\.org)$/.test(host) && /10\.(5281|6084|5061|17605)\//.test(path);

@@ -6,8 +6,8 @@ import { stripMarkup } from './markup';
 import { joinLines, normalizeChars, wordForms } from './normalize';
 import { CitationNumbers, pandocCitations } from './references';
 
-function stripInline(s: string, cites: CitationNumbers): string {
-  return pandocCitations(stripMarkup(s), cites);
+function stripInline(s: string, cites: CitationNumbers, linkTargets = true): string {
+  return pandocCitations(stripMarkup(s, linkTargets), cites);
 }
 
 /**
@@ -97,7 +97,7 @@ export function parseMarkdown(src: string, source: string): Paper {
     const setext = i + 1 < lines.length && line.trim() && /^\s{0,3}(=+|-{2,})\s*$/.test(lines[i + 1]) && !para.length ? lines[i + 1].trim()[0] : null;
     if (atx || setext) {
       const level = atx ? atx[1].length : setext === '=' ? 1 : 2;
-      const text = stripInline(atx ? atx[2] : line.trim(), cites);
+      const text = stripInline(atx ? atx[2] : line.trim(), cites, false);
       if (setext) i++;
       // The first level-1 heading is the paper title when nothing precedes it.
       if (level === 1 && title === undefined && !sections.length && !current.paragraphs.length && !para.length && !current.title) {

@@ -1,10 +1,23 @@
 // Markdown's inline markup removed, leaving the words: for Markdown prose, and for titles wherever
 // they come from (a pasted "**Title**" must not show its asterisks in history or exports).
 
-export function stripMarkup(s: string): string {
+/**
+ * A link's words, and for a web address the address after them ("the kombine library
+ * (https://github.com/bfarr/kombine)"), as a plain-text rendering prints it: the paper keeps
+ * where it points, and the facts card reads code and data links from the text. In-document
+ * anchors, mail links and words that already hold the address stay as they are.
+ */
+export function linkText(text: string, target: string): string {
+  const url = target.trim().split(/\s+/)[0] ?? '';
+  if (!/^(?:https?:\/\/|ftp:\/\/|www\.)\S/i.test(url) || text.includes(url.replace(/^[a-z]+:\/\//i, '').replace(/\/$/, ''))) return text;
+  return `${text} (${url})`;
+}
+
+/** `linkTargets`: keep a link's web address after its words (prose), or only the words (titles, headings). */
+export function stripMarkup(s: string, linkTargets = false): string {
   return s
     .replace(/!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)(\{[^}]*\})?/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)]*)\)(\{[^}]*\})?/g, (_, text: string, target: string) => (linkTargets ? linkText(text, target) : text))
     .replace(/\[\^[^\]]+\]/g, '')
     .replace(/<((?:https?|ftp):\/\/[^\s>]+|[^\s@<>]+@[^\s@<>]+\.[a-z]{2,})>/gi, '$1') // autolinks keep their text
     .replace(/<[^>]+>/g, '')

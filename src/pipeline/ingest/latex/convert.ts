@@ -2,6 +2,7 @@
 // (readably), turns citations into [n] markers and references into numbers. Section commands at
 // the top level close the text gathered so far; every loop advances, so broken input cannot hang.
 import type { RawSection } from '../../structure';
+import { linkText } from '../markup';
 import type { CitationNumbers } from '../references';
 import { referenceText, type LabelTarget } from './labels';
 import { Scanner, skipOptional } from './scanner';
@@ -136,8 +137,8 @@ export function convert(src: string, ctx: Ctx, depth: number, math = false): str
         continue;
       }
       if (name === 'href') {
-        sc.group();
-        out += convert(sc.group() ?? '', ctx, depth + 1, math);
+        const url = (sc.group() ?? '').replace(/\\([#%&_~$])/g, '$1');
+        out += linkText(convert(sc.group() ?? '', ctx, depth + 1, math), url);
         continue;
       }
       if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
