@@ -76,6 +76,29 @@ describe('Markdown links', () => {
   });
 });
 
+describe('raw TeX in pandoc Markdown (JOSS)', () => {
+  it('reads \\emph, \\url and \\href as their words and sets \\footnote{...} where footnotes go', async () => {
+    const md = [
+      '# T',
+      '',
+      '## Need',
+      '',
+      'Our code\\footnote{\\url{https://github.com/x/core}} is open; see \\emph{every spot} and other',
+      'implementations\\footnote{\\url{https://github.com/a/b}, \\\\ \\href{https://github.com/c/d}{d}}.',
+      '',
+      '## Next',
+      '',
+      'Done.',
+      '',
+    ].join('\n');
+    const paper = await ingest({ name: 'p.md', bytes: new TextEncoder().encode(md) });
+    expect(paper.sections[0].text).toBe(
+      'Our code is open; see every spot and other implementations.\n\nhttps://github.com/x/core\n\nhttps://github.com/a/b, d (https://github.com/c/d)',
+    );
+    expect(paper.sections[1].text).toBe('Done.');
+  });
+});
+
 describe('Markdown footnotes', async () => {
   const md = [
     '# Tool',

@@ -2,7 +2,7 @@
 import { buildPaper, type RawSection } from '../structure';
 import type { Paper } from '../types';
 import { readFrontMatter } from './frontMatter';
-import { stripMarkup } from './markup';
+import { stripMarkup, takeTexFootnotes } from './markup';
 import { joinLines, normalizeChars, wordForms } from './normalize';
 import { CitationNumbers, pandocCitations } from './references';
 
@@ -54,7 +54,8 @@ function takeFootnotes(lines: string[]): { rest: string[]; notes: Map<string, st
 export function parseMarkdown(src: string, source: string): Paper {
   const front = readFrontMatter(normalizeChars(src));
   const { rest: lines, notes } = takeFootnotes(dropNonProse(front.body).split('\n'));
-  // Each footnote ends the section that first cites it, as the page it is printed on would.
+  // Each footnote ([^id] or raw TeX \footnote{...}) ends the section that first cites it, as the
+  // page it is printed on would.
   const noted = new Set<string>();
   let pendingNotes: string[] = [];
   const cites = new CitationNumbers();
@@ -65,11 +66,15 @@ export function parseMarkdown(src: string, source: string): Paper {
   let inFence = false;
   let title: string | undefined = front.title;
   const flush = () => {
-    if (para.length) current.paragraphs.push(joinLines(para, forms.hyphenated, forms.words));
+    if (para.length) {
+      const { text, notes: tex } = takeTexFootnotes(joinLines(para, forms.hyphenated, forms.words));
+      current.paragraphs.push(text);
+      pendingNotes.push(...tex);
+    }
     para = [];
   };
   const addNotes = () => {
-    for (const id of pendingNotes) current.paragraphs.push(stripInline(notes.get(id)!, cites));
+    current.paragraphs.push(...pendingNotes.filter(Boolean));
     pendingNotes = [];
   };
   const startSection = (t: string, level: number) => {
@@ -90,7 +95,7 @@ export function parseMarkdown(src: string, source: string): Paper {
     for (const m of line.matchAll(FOOTNOTE_REF)) {
       if (notes.has(m[1]) && !noted.has(m[1])) {
         noted.add(m[1]);
-        pendingNotes.push(m[1]);
+        pendingNotes.push(stripInline(notes.get(m[1])!, cites));
       }
     }
     const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);

@@ -13,9 +13,47 @@ export function linkText(text: string, target: string): string {
   return `${text} (${url})`;
 }
 
+// Raw TeX that pandoc Markdown passes through and prints when it typesets (JOSS papers write
+// \emph{every spot} and \footnote{\url{...}} in Markdown): its words, not its commands.
+const TEX_WORDS = /\\(?:emph|textbf|textit|texttt|textsf|textsc|underline|mbox)\{([^{}]*)\}/g;
+
+function rawTexWords(s: string, linkTargets: boolean): string {
+  return s
+    .replace(/\\href\{([^{}]*)\}\{([^{}]*)\}/g, (_, url: string, text: string) => (linkTargets ? linkText(text, url) : text))
+    .replace(/\\url\{([^{}]*)\}/g, '$1')
+    .replace(TEX_WORDS, '$1')
+    .replace(/\\\\(?=\s|$)/g, ' ');
+}
+
+/**
+ * Raw TeX footnotes taken out of a paragraph of pandoc Markdown: the paragraph without them and
+ * their contents, which the caller sets where a footnote is printed (balanced braces; escaped
+ * braces aside).
+ */
+export function takeTexFootnotes(paragraph: string): { text: string; notes: string[] } {
+  const notes: string[] = [];
+  let text = '';
+  let i = 0;
+  for (let at = paragraph.indexOf('\\footnote{'); at >= 0; at = paragraph.indexOf('\\footnote{', i)) {
+    text += paragraph.slice(i, at);
+    let depth = 0;
+    let j = at + '\\footnote'.length;
+    for (; j < paragraph.length; j++) {
+      if (paragraph[j] === '\\') j++;
+      else if (paragraph[j] === '{') depth++;
+      else if (paragraph[j] === '}' && --depth === 0) break;
+    }
+    notes.push(paragraph.slice(at + '\\footnote{'.length, j).replace(/\s+/g, ' ').trim());
+    i = j + 1;
+  }
+  if (!notes.length) return { text: paragraph, notes };
+  // "implementations\footnote{...}." leaves no space before the full stop, "code \footnote{...} is" one.
+  return { text: (text + paragraph.slice(i)).replace(/\s+([.,;:!?])/g, '$1').replace(/\s{2,}/g, ' '), notes };
+}
+
 /** `linkTargets`: keep a link's web address after its words (prose), or only the words (titles, headings). */
 export function stripMarkup(s: string, linkTargets = false): string {
-  return s
+  return rawTexWords(s, linkTargets)
     .replace(/!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?/g, '')
     .replace(/\[([^\]]+)\]\(([^)]*)\)(\{[^}]*\})?/g, (_, text: string, target: string) => (linkTargets ? linkText(text, target) : text))
     .replace(/\[\^[^\]]+\]/g, '')
