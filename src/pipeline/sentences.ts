@@ -58,7 +58,8 @@ function shouldMerge(prev: string, next: string): boolean {
 }
 
 /** Splits one paragraph (no blank lines) into trimmed sentences. */
-const URL_RE = new RegExp(String.raw`\b(?:https?:\/\/|www\.)[^\s<>"${CJK_TEXT_CLASS}]+[^\s<>".,;:!?)\]${CJK_TEXT_CLASS}]`, 'gu');
+/** A web address in running text (Chinese text after it, or its closing punctuation, ends it). */
+export const URL_RE = new RegExp(String.raw`\b(?:https?:\/\/|www\.)[^\s<>"${CJK_TEXT_CLASS}]+[^\s<>".,;:!?)\]${CJK_TEXT_CLASS}]`, 'gu');
 /** A private-use character the paragraph does not contain (PDF symbol fonts do use U+E000...). */
 function placeholderFor(text: string): string {
   for (let c = 0xe000; c <= 0xf8ff; c++) {

@@ -3,6 +3,7 @@
 // words come from a segmenter (see cjk/terms.ts).
 import { hasCjk } from '../cjk/script';
 import { cjkSimilarityTerms, cjkTerms } from '../cjk/terms';
+import { URL_RE } from '../sentences';
 
 const STOPWORDS = new Set(
   ('a about above after again against all also am an and any are as at be because been before being below between both but by ' +
@@ -34,9 +35,13 @@ export function stem(w: string): string {
   return w;
 }
 
-/** Stemmed words of the alphabetic scripts, no stopwords (all words of non-CJK text). */
+/**
+ * Stemmed words of the alphabetic scripts, no stopwords (all words of non-CJK text). A web address
+ * is not words: "github.com/x/y/issues/575" made a sentence about something else match a question
+ * about GitHub issues.
+ */
 function alphabeticTerms(sentence: string, cjk: boolean, out: string[]): string[] {
-  for (const m of sentence.toLowerCase().matchAll(cjk ? NON_CJK_WORD : WORD)) {
+  for (const m of sentence.replace(URL_RE, ' ').toLowerCase().matchAll(cjk ? NON_CJK_WORD : WORD)) {
     const w = m[0].replace(/['-]+$/, '');
     if (w.length < 2 || STOPWORDS.has(w)) continue;
     out.push(stem(w));

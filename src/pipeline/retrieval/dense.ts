@@ -23,6 +23,7 @@ export interface DenseBuildOptions {
 }
 
 const DEFAULT_BATCH = 32;
+const LINK_TARGET = /(?<=[\p{L}\p{N}]) \((?:https?:\/\/|ftp:\/\/|www\.)[^\s()]+\)/gu;
 
 export class DensePassageIndex {
   private constructor(
@@ -48,7 +49,9 @@ export class DensePassageIndex {
       opts.signal?.throwIfAborted();
       const part = passages.slice(start, start + batch);
       const got = await embedder.embed(
-        part.map((p) => p.text),
+        // The address ingest writes after a link's words ("the kombine library (https://...)") is
+        // no meaning to embed; the words are.
+        part.map((p) => p.text.replace(LINK_TARGET, '')),
         opts.signal,
       );
       if (got.length !== part.length) throw new Error(`DensePassageIndex: the embedder returned ${got.length} vectors for ${part.length} passages`);
