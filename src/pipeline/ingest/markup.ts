@@ -1,5 +1,6 @@
 // Markdown's inline markup removed, leaving the words: for Markdown prose, and for titles wherever
 // they come from (a pasted "**Title**" must not show its asterisks in history or exports).
+import { Scanner } from './latex/scanner';
 
 /**
  * A link's words, and for a web address the address after them ("the kombine library
@@ -32,23 +33,16 @@ function rawTexWords(s: string, linkTargets: boolean): string {
  */
 export function takeTexFootnotes(paragraph: string): { text: string; notes: string[] } {
   const notes: string[] = [];
+  const sc = new Scanner(paragraph);
   let text = '';
-  let i = 0;
-  for (let at = paragraph.indexOf('\\footnote{'); at >= 0; at = paragraph.indexOf('\\footnote{', i)) {
-    text += paragraph.slice(i, at);
-    let depth = 0;
-    let j = at + '\\footnote'.length;
-    for (; j < paragraph.length; j++) {
-      if (paragraph[j] === '\\') j++;
-      else if (paragraph[j] === '{') depth++;
-      else if (paragraph[j] === '}' && --depth === 0) break;
-    }
-    notes.push(paragraph.slice(at + '\\footnote{'.length, j).replace(/\s+/g, ' ').trim());
-    i = j + 1;
+  for (let at = paragraph.indexOf('\\footnote{'); at >= 0; at = paragraph.indexOf('\\footnote{', sc.i)) {
+    text += paragraph.slice(sc.i, at);
+    sc.i = at + '\\footnote'.length;
+    notes.push((sc.group() ?? '').replace(/\s+/g, ' ').trim());
   }
   if (!notes.length) return { text: paragraph, notes };
   // "implementations\footnote{...}." leaves no space before the full stop, "code \footnote{...} is" one.
-  return { text: (text + paragraph.slice(i)).replace(/\s+([.,;:!?])/g, '$1').replace(/\s{2,}/g, ' '), notes };
+  return { text: (text + paragraph.slice(sc.i)).replace(/\s+([.,;:!?])/g, '$1').replace(/\s{2,}/g, ' '), notes };
 }
 
 /** `linkTargets`: keep a link's web address after its words (prose), or only the words (titles, headings). */

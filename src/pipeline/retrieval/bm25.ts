@@ -29,10 +29,11 @@ function rankingTerms(text: string): string[] {
   return hanBigrams(text, retrievalTerms(text));
 }
 
-/** rankingTerms of a question, without the words every question uses. */
-export function questionRankingTerms(question: string): string[] {
-  const noise = new Set([...QUESTION_NOISE].flatMap((w) => hanBigrams(w)));
-  return [...new Set(rankingTerms(question))].filter((t) => !QUESTION_NOISE.has(t) && !noise.has(t));
+const NOISE_BIGRAMS = new Set([...QUESTION_NOISE].flatMap((w) => hanBigrams(w)));
+
+/** rankingTerms of a question, without the words every question uses; `words`: its questionTerms. */
+export function questionRankingTerms(question: string, words = questionTerms(question)): string[] {
+  return [...new Set(hanBigrams(question, [...words]))].filter((t) => !NOISE_BIGRAMS.has(t));
 }
 
 export class Bm25Index {

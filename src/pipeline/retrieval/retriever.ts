@@ -76,7 +76,7 @@ export class PaperRetriever {
     const prior = opts.previous?.length && isFollowUp(question) ? questionTerms(opts.previous[opts.previous.length - 1]) : [];
     const terms = [...new Set([...own, ...prior])];
     const pool = Math.max(k * 4, 20);
-    const ranking = [...questionRankingTerms(question), ...(prior.length ? questionRankingTerms(opts.previous![opts.previous!.length - 1]) : [])];
+    const ranking = [...questionRankingTerms(question, own), ...(prior.length ? questionRankingTerms(opts.previous![opts.previous!.length - 1], prior) : [])];
     const lexical = this.bm25.query([...new Set(ranking)], pool);
     const fused = new Map<number, { score: number; similarity?: number }>();
     lexical.forEach((h, rank) => fused.set(h.id, { score: 1 / (RRF_K + rank + 1) }));
